@@ -1,0 +1,127 @@
+"""The command line: the only place that prints, colours and sets exit codes.
+
+    python -m scripts validate [--strict] [--format text|json|github]
+    python -m scripts build [--strict]
+    python -m scripts serve [--port N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import Sequence
+
+from scripts.paths import ProjectPaths
+from scripts.problems import Problem, ProblemsFound
+
+
+def _count_line(problems: list[Problem]) -> str:
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if not problems:
+        return "No problems found."
+    return f"{errors} error(s), {warnings} warning(s)."
+
+
+def report_problems(problems: list[Problem], fmt: str = "text", out=sys.stdout) -> None:
+    """Print problems in the chosen format: text for people, json for tools, github for CI."""
+    if fmt == "json":
+        json.dump([p.as_dict() for p in problems], out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return
+    if fmt == "github":
+        for p in problems:
+            level = "error" if p.severity == "error" else "warning"
+            message = f"{p.message} — {p.fix}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            out.write(f"::{level} file={p.path},line={p.line},col={p.col},title={p.code}::{message}\n")
+        summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write(github_summary(problems))
+        return
+    for p in problems:
+        out.write(("warning: " if p.severity == "warning" else "") + p.format() + "\n")
+    out.write(_count_line(problems) + "\n")
+
+
+def github_summary(problems: list[Problem]) -> str:
+    lines = ["## Fact validation", "", _count_line(problems), ""]
+    if problems:
+        lines += ["| file | line | code | problem | fix |", "|---|---|---|---|---|"]
+        for p in problems:
+            cells = [p.path, str(p.line), f"`{p.code}`", p.message, p.fix]
+            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def cmd_validate(args: argparse.Namespace, paths: ProjectPaths) -> int:
+    from scripts.validate import validate_project
+
+    _, problems = validate_project(paths)
+    report_problems(problems, args.format)
+    return _exit_status(problems, args.strict)
+
+
+def _exit_status(problems: list[Problem], strict: bool) -> int:
+    if any(p.severity == "error" or strict for p in problems):
+        return 1
+    return 0
+
+
+def cmd_build(args: argparse.Namespace, paths: ProjectPaths) -> int:
+    from scripts.build import BuildFailed, build_site
+
+    try:
+        result = build_site(paths, strict=args.strict)
+    except ProblemsFound as err:
+        report_problems(err.problems)
+        print("The site was not built; the previous site/ is unchanged.", file=sys.stderr)
+        return 1
+    except BuildFailed as err:
+        print(f"build failed: {err}", file=sys.stderr)
+        print("The previous site/ is unchanged.", file=sys.stderr)
+        return 1
+    for p in result.warnings:
+        print("warning: " + p.format())
+    print(f"Built {result.pages} pages into {paths.relative(result.site_dir)}/ in {result.seconds:.1f} s.")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, paths: ProjectPaths) -> int:
+    from scripts.serve import serve_site
+
+    return serve_site(paths, port=args.port)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m scripts", description="US–Venezuela Escalation Tracker pipeline.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    validate = sub.add_parser("validate", help="check seeds/ and facts/ and report every problem")
+    validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    validate.add_argument("--format", choices=("text", "json", "github"), default="text")
+    validate.set_defaults(run=cmd_validate)
+    build = sub.add_parser("build", help="validate, then build the site into site/")
+    build.add_argument("--strict", action="store_true", help="fail on warnings too (MkDocs and facts)")
+    build.set_defaults(run=cmd_build)
+    serve = sub.add_parser("serve", help="preview the site, rebuilding when a file changes")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=cmd_serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    paths = ProjectPaths.default()
+    try:
+        return args.run(args, paths)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # noqa: BLE001 - the last line of defence: no traceback for editors
+        print(f"internal error: {type(err).__name__}: {err}", file=sys.stderr)
+        print("This is a bug in the tracker, not in your data. Please open an issue with this message.",
+              file=sys.stderr)
+        if os.environ.get("TRACKER_DEBUG"):
+            raise
+        return 2

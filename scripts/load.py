@@ -1,0 +1,224 @@
+"""Load stage: seeds/ and facts/ → typed records, collecting every problem on the way.
+
+Loading never stops at the first problem: a broken entry is reported and skipped, and the rest
+of its file and every other file are still read, so an editor sees all problems in one run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+import frontmatter
+
+from scripts.paths import ProjectPaths
+from scripts.problems import Problem, problem
+from scripts.records import (Citation, Correction, Dataset, Event, Metric, Observation, Origin,
+                             Quantity, Seed, StrikeDetail)
+from scripts.schema import check_shape
+from scripts.yamlfile import YamlDocument, decode_text, parse_yaml
+
+MAX_SEED_BYTES = 1024 * 1024
+SEED_NAME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n")
+
+
+@dataclass
+class _Collector:
+    """Problems of one loading run, and the date parser that feeds it."""
+
+    problems: list[Problem]
+
+    def date(self, value: str, doc_path: str, line: int, name: str) -> date | None:
+        try:
+            return date.fromisoformat(value)
+        except (TypeError, ValueError):
+            self.problems.append(problem("invalid-date", doc_path, line, f"`{name}` {value!r} is not a real date"))
+            return None
+
+
+def read_yaml_file(path: Path, paths: ProjectPaths) -> tuple[YamlDocument | None, list[Problem]]:
+    shown = paths.relative(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, [problem("file-unreadable", shown, 1, f"cannot read the file: {err.strerror}")]
+    text, problems = decode_text(raw, shown)
+    if text is None:
+        return None, problems
+    return parse_yaml(text, shown)
+
+
+def _entries(doc: YamlDocument, key: str, schemas: Path, schema: str,
+             collector: _Collector) -> list[tuple[int, dict[str, Any]]]:
+    """Shape-check a document and return the entries that passed, with their index."""
+    problems, failed = check_shape(doc, schemas, schema)
+    collector.problems.extend(problems)
+    if () in failed or not isinstance(doc.data, dict) or not isinstance(doc.data.get(key), list):
+        return []
+    return [(i, e) for i, e in enumerate(doc.data[key]) if (key, i) not in failed and isinstance(e, dict)]
+
+
+def load_metrics(paths: ProjectPaths, collector: _Collector) -> dict[str, Metric]:
+    doc, problems = read_yaml_file(paths.metrics_file, paths)
+    collector.problems.extend(problems)
+    if doc is None:
+        return {}
+    metrics: dict[str, Metric] = {}
+    for i, entry in _entries(doc, "metrics", paths.schemas, "metrics.schema.json", collector):
+        line = doc.line_of(("metrics", i))
+        if entry["id"] in metrics:
+            collector.problems.append(problem("duplicate-id", doc.path, line, f"metric '{entry['id']}' is defined twice"))
+            continue
+        metrics[entry["id"]] = Metric(
+            id=entry["id"], label=entry["label"], unit=entry["unit"], kind=entry["kind"], topic=entry["topic"],
+            description=entry["description"], cues=tuple(entry["cues"]), origin=Origin(doc.path, line),
+            plausible_max=entry.get("plausible_max"))
+    return metrics
+
+
+def load_seed(path: Path, paths: ProjectPaths, collector: _Collector) -> Seed | None:
+    shown = paths.relative(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        collector.problems.append(problem("file-unreadable", shown, 1, f"cannot read the file: {err.strerror}"))
+        return None
+    text, problems = decode_text(raw, shown, MAX_SEED_BYTES)
+    collector.problems.extend(problems)
+    if text is None:
+        return None
+    stem = path.stem
+    if not SEED_NAME.fullmatch(stem):
+        collector.problems.append(problem("seed-bad-name", shown, 1, f"'{path.name}' is not YYYY-MM-DD-slug.md"))
+        return None
+    if not _FRONT_MATTER.match(text):
+        collector.problems.append(problem("seed-missing-front-matter", shown, 1, "the file does not start with `---`"))
+        return None
+    try:
+        head, body = frontmatter.YAMLHandler().split(text)
+    except ValueError:
+        collector.problems.append(problem("seed-missing-front-matter", shown, 1,
+                                          "the front matter is not closed by a second `---` line"))
+        return None
+    doc, problems = parse_yaml(head, shown, line_offset=1)
+    collector.problems.extend(problems)
+    if doc is None:
+        return None
+    shape, failed = check_shape(doc, paths.schemas, "seed.schema.json")
+    collector.problems.extend(shape)
+    if failed:
+        return None
+    meta = doc.data
+    published = collector.date(meta["published"], shown, doc.line_of(("published",)), "published")
+    if published is None:
+        return None
+    if stem[:10] != meta["published"]:
+        collector.problems.append(problem(
+            "seed-date-mismatch", shown, doc.line_of(("published",)),
+            f"the file name starts with {stem[:10]} but `published` is {meta['published']}"))
+    body = body.lstrip("\r\n")
+    if not body.strip():
+        collector.problems.append(problem("seed-empty-body", shown, len(head.splitlines()) + 2,
+                                          "there is no article text after the front matter"))
+        return None
+    return Seed(id=stem, title=meta["title"], title_origin=meta.get("title_origin", "headline"),
+                outlet=meta["outlet"], url=meta.get("url"), published=published,
+                published_precision=meta["published_precision"], notes=meta.get("notes"),
+                excerpt=bool(meta.get("excerpt", False)), origin_file=meta.get("origin"), body=body,
+                origin=Origin(shown, 1))
+
+
+def load_seeds(paths: ProjectPaths, collector: _Collector) -> dict[str, Seed]:
+    seeds = {}
+    for path in sorted(paths.seeds.glob("*.md")):
+        seed = load_seed(path, paths, collector)
+        if seed is not None:
+            seeds[seed.id] = seed
+    return seeds
+
+
+def _quantity(raw: dict) -> Quantity:
+    return Quantity(value=raw["value"], qualifier=raw.get("qualifier", "exact"))
+
+
+def _observation(entry: dict, doc: YamlDocument, i: int, collector: _Collector) -> Observation | None:
+    key = ("observations", i)
+    as_of = collector.date(entry["as_of"], doc.path, doc.line_of(key + ("as_of",)), "as_of")
+    corrections = []
+    for j, raw in enumerate(entry.get("corrections", [])):
+        when = collector.date(raw["date"], doc.path, doc.line_of(key + ("corrections", j, "date")), "date")
+        if when is None:
+            return None
+        corrections.append(Correction(when, raw["old_value"], raw["reason"], raw.get("old_qualifier")))
+    if as_of is None:
+        return None
+    return Observation(
+        id=entry["id"], metric=entry["metric"], quantity=Quantity(entry["value"], entry["qualifier"]),
+        as_of=as_of, as_of_precision=entry["as_of_precision"], scope=entry.get("scope") or None,
+        source=entry["source"], quote=entry["quote"], attribution=entry.get("attribution"),
+        status=entry["status"], note=entry.get("note"), origin=Origin(doc.path, doc.line_of(key)),
+        corrections=tuple(corrections))
+
+
+def _event(entry: dict, doc: YamlDocument, i: int, collector: _Collector) -> Event | None:
+    key = ("events", i)
+    when = collector.date(entry["date"], doc.path, doc.line_of(key + ("date",)), "date")
+    if when is None:
+        return None
+    strike = None
+    if "strike" in entry:
+        raw = entry["strike"]
+        strike = StrikeDetail(theater=raw["theater"],
+                              **{k: _quantity(raw[k]) for k in ("killed", "survivors", "vessels") if k in raw})
+    sources = tuple(Citation(c["source"], c["quote"], doc.line_of(key + ("sources", j)))
+                    for j, c in enumerate(entry["sources"]))
+    return Event(id=entry["id"], date=when, date_precision=entry["date_precision"], kind=entry["kind"],
+                 title=entry["title"], summary=entry["summary"], sources=sources, status=entry["status"],
+                 origin=Origin(doc.path, doc.line_of(key)), strike=strike)
+
+
+_KINDS: dict[str, tuple[str, str, Callable]] = {
+    "events": ("events", "events.schema.json", _event),
+    "observations": ("observations", "observations.schema.json", _observation),
+}
+
+
+def fact_file_kind(path: Path) -> str:
+    """events*.yaml hold events; every other fact file but metrics.yaml holds observations."""
+    return "events" if path.name.startswith("events") else "observations"
+
+
+def load_fact_files(paths: ProjectPaths, collector: _Collector) -> tuple[list[Observation], list[Event], list[str]]:
+    observations: list[Observation] = []
+    events: list[Event] = []
+    files = []
+    for path in sorted(paths.facts.glob("*.yaml")):
+        if path == paths.metrics_file:
+            continue
+        doc, problems = read_yaml_file(path, paths)
+        collector.problems.extend(problems)
+        files.append(paths.relative(path))
+        if doc is None:
+            continue
+        key, schema, build = _KINDS[fact_file_kind(path)]
+        target = events if key == "events" else observations
+        for i, entry in _entries(doc, key, paths.schemas, schema, collector):
+            record = build(entry, doc, i, collector)
+            if record is not None:
+                target.append(record)
+    return observations, events, files
+
+
+def load_dataset(paths: ProjectPaths) -> tuple[Dataset, list[Problem]]:
+    """Everything that loads, and every problem met while loading. Never raises on bad input."""
+    collector = _Collector([])
+    metrics = load_metrics(paths, collector)
+    seeds = load_seeds(paths, collector)
+    observations, events, files = load_fact_files(paths, collector)
+    dataset = Dataset(metrics=metrics, seeds=seeds, observations=tuple(observations), events=tuple(events),
+                      fact_files=tuple(files))
+    return dataset, collector.problems

@@ -1,0 +1,63 @@
+"""Where everything lives. Imports nothing else from the project."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class ProjectPaths:
+    """The folders of one checkout; tests point it at a temporary copy."""
+
+    root: Path
+
+    @classmethod
+    def default(cls) -> ProjectPaths:
+        return cls(REPO_ROOT)
+
+    @property
+    def seeds(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def facts(self) -> Path:
+        return self.root / "facts"
+
+    @property
+    def metrics_file(self) -> Path:
+        return self.facts / "metrics.yaml"
+
+    @property
+    def schemas(self) -> Path:
+        return self.root / "schemas"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def build(self) -> Path:
+        """Scratch space for builds in progress (git-ignored)."""
+        return self.root / "build"
+
+    @property
+    def mkdocs_config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def plotly_js(self) -> Path:
+        return self.root / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
+
+    def relative(self, path: Path) -> str:
+        """A path as editors see it: relative to the repo root, with forward slashes."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()

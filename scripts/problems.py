@@ -1,0 +1,144 @@
+"""Problems are data: a stable code, where it is, what is wrong and how to fix it.
+
+The library collects problems and raises ``ProblemsFound``; only the CLI prints them.
+Every code is declared once in ``CODES`` with an example, so the reference page and the
+test that checks every code is documented both read from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class CodeDoc:
+    code: str
+    severity: Severity
+    title: str
+    example: str
+    fix: str
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    col: int
+    code: str
+    message: str
+    fix: str = field(compare=False)
+    severity: Severity = field(default="error", compare=False)
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.code}: {self.message} — {self.fix}"
+
+    def as_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "fix": self.fix,
+        }
+
+
+class ProblemsFound(Exception):
+    """Raised by the library when input is broken; carries every problem found."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(f"{len(self.problems)} problem(s)")
+
+
+def _docs(*docs: CodeDoc) -> dict[str, CodeDoc]:
+    return {d.code: d for d in docs}
+
+
+CODES: dict[str, CodeDoc] = _docs(
+    # Reading files
+    CodeDoc("file-unreadable", "error", "The file cannot be read",
+            "a fact file removed while the build runs", "check that the file exists and is readable"),
+    CodeDoc("not-utf8", "error", "The file is not UTF-8 text",
+            "a file saved as Windows-1252 with a curly quote", "save the file as UTF-8"),
+    CodeDoc("byte-order-mark", "error", "The file starts with a byte-order mark",
+            "a file saved by Notepad as 'UTF-8 with BOM'", "save the file as UTF-8 without BOM"),
+    CodeDoc("file-too-large", "error", "The file is larger than the limit",
+            "a 5 MB fact file", "split the file or shorten it (limits are listed on this page)"),
+    CodeDoc("empty-file", "error", "The file holds no data",
+            "a fact file with only comments", "add the entries, or delete the file"),
+    CodeDoc("yaml-syntax", "error", "The YAML cannot be parsed",
+            "`value: [14` (bracket never closed), or a tab used for indentation",
+            "fix the YAML at that line: indent with spaces, close brackets and quotes"),
+    CodeDoc("yaml-alias", "error", "Anchors, aliases and merge keys are not allowed",
+            "`<<: *defaults` or `&base`", "write each entry out in full"),
+    CodeDoc("yaml-tag", "error", "A YAML tag is not allowed",
+            "`value: !!python/object ...`", "remove the tag and write a plain value"),
+    CodeDoc("duplicate-key", "error", "A field appears twice in one entry",
+            "two `value:` lines in one fact", "keep one of the two lines"),
+    CodeDoc("wrong-top-level", "error", "The file's top level has the wrong shape",
+            "a fact file that is a list instead of `observations:`",
+            "start the file with the key shown in the message"),
+    # Shape (JSON Schema)
+    CodeDoc("missing-field", "error", "A required field is missing",
+            "an observation without `as_of`", "add the field"),
+    CodeDoc("unknown-field", "error", "A field name is not known",
+            "`qualifer: at_least`", "rename the field to the suggestion, or remove it"),
+    CodeDoc("wrong-type", "error", "A value has the wrong type",
+            "`value: 1_000` or `excerpt: yes`", "write the value as the message says"),
+    CodeDoc("invalid-value", "error", "A value is not one of the allowed choices",
+            "`qualifier: atleast`", "use one of the values listed in the message"),
+    CodeDoc("invalid-format", "error", "A value does not have the expected form",
+            "`as_of: 31/10/2025` or an id with spaces", "write it in the form the message gives"),
+    CodeDoc("too-long", "error", "A text field is longer than the limit",
+            "a 5,000-character quote", "shorten it: quote one sentence"),
+    CodeDoc("invalid-date", "error", "A date does not exist",
+            "`as_of: 2025-11-31`", "write a real calendar date"),
+    CodeDoc("unsafe-url", "error", "A URL is not http or https",
+            "`url: javascript:alert(1)`", "link to the article's http(s) address, or leave `url` out"),
+    # Meaning
+    CodeDoc("duplicate-id", "error", "Two entries share an id",
+            "two facts with `id: strike-deaths-2025-12-06`", "give one of them a new, unique id"),
+    CodeDoc("unknown-metric", "error", "The metric is not in facts/metrics.yaml",
+            "`metric: strike_death`", "use a metric id from facts/metrics.yaml, or add the metric there"),
+    CodeDoc("unknown-source", "error", "The source is not a seed in seeds/",
+            "`source: 2025-12-06-tico-times`", "use the file name of a seed in seeds/ without `.md`"),
+    CodeDoc("quote-not-in-source", "error", "The quote does not occur in the source's text",
+            "a quote with a word changed", "copy the sentence from the source exactly"),
+    CodeDoc("as-of-after-publication", "error", "A figure is dated after its source was published",
+            "`as_of: 2025-12-10` from an article of 2025-12-06",
+            "use the date the figure describes, on or before the publication date"),
+    CodeDoc("negative-value", "error", "A value is negative",
+            "`value: -14`", "write the figure as a positive number"),
+    CodeDoc("fractional-count", "error", "A counted value has a fraction",
+            "`value: 14.5` for strike_deaths", "write a whole number"),
+    CodeDoc("duplicate-figure", "warning", "The same figure is recorded twice",
+            "two facts with the same metric, value, date and source", "delete one of them"),
+    CodeDoc("cumulative-decrease", "warning", "A running total goes down over time",
+            "strike_deaths 87 on 2025-12-06 after 95 on 2025-12-04",
+            "check both figures against their sources; mark a wrong one `disputed` or `retracted`"),
+    CodeDoc("seed-missing-front-matter", "error", "A seed has no front matter",
+            "a seed file that starts with the article text",
+            "start the file with `---`, the fields title, outlet, published…, then `---`"),
+    CodeDoc("seed-bad-name", "error", "A seed's file name is not `YYYY-MM-DD-slug.md`",
+            "`seeds/Tico Times.md`", "rename it to the publication date and a lowercase slug"),
+    CodeDoc("seed-date-mismatch", "error", "A seed's file name and `published` disagree",
+            "`2025-12-06-….md` with `published: 2025-12-05`", "make the file name's date the publication date"),
+    CodeDoc("seed-empty-body", "error", "A seed has no article text", "front matter only",
+            "paste the article text below the front matter"),
+)
+
+
+def problem(code: str, path: str, line: int, message: str, fix: str | None = None, col: int = 1) -> Problem:
+    """Make a problem of a declared code; the fix defaults to the code's general advice."""
+    doc = CODES[code]
+    return Problem(path=path, line=max(line, 1), col=max(col, 1), code=code, message=message,
+                   fix=fix or doc.fix, severity=doc.severity)
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(p.severity == "error" for p in problems)

@@ -1,0 +1,179 @@
+"""The nouns of the tracker as typed, frozen records. Built once, at loading; nothing after
+loading reads raw YAML dicts."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Qualifier = Literal["exact", "about", "at_least", "more_than", "up_to", "less_than"]
+QUALIFIERS: tuple[str, ...] = ("exact", "about", "at_least", "more_than", "up_to", "less_than")
+LOWER_BOUNDS = ("at_least", "more_than")
+UPPER_BOUNDS = ("up_to", "less_than")
+PRECISIONS = ("day", "month", "approx")
+STATUSES = ("verified", "draft", "disputed", "retracted")
+TOPICS = ("deployments", "strikes", "oil", "context")
+EVENT_KINDS = ("strike", "deployment", "seizure", "policy", "diplomacy", "statement")
+THEATERS = ("Caribbean", "Eastern Pacific", "unknown")
+
+# Units whose values are whole things (people, ships): a fraction there is a typo.
+COUNTED_UNITS = frozenset({"people", "ships", "submarines", "aircraft", "flights", "strikes", "vessels",
+                           "tankers", "airlines", "barrels", "USD"})
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was written: what an editor needs to find it."""
+
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A hedged number: 'at least 14' is Quantity(14, 'at_least')."""
+
+    value: float
+    qualifier: Qualifier = "exact"
+
+    @property
+    def lower(self) -> float:
+        """The smallest value the phrase allows (``about`` allows a tenth either way)."""
+        if self.qualifier in UPPER_BOUNDS:
+            return 0.0
+        return self.value * 0.9 if self.qualifier == "about" else self.value
+
+    @property
+    def upper(self) -> float:
+        if self.qualifier in LOWER_BOUNDS:
+            return math.inf
+        return self.value * 1.1 if self.qualifier == "about" else self.value
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    label: str
+    unit: str
+    kind: Literal["level", "cumulative"]
+    topic: str
+    description: str
+    cues: tuple[str, ...]
+    origin: Origin
+    plausible_max: float | None = None
+
+    @property
+    def counted(self) -> bool:
+        return self.unit in COUNTED_UNITS
+
+
+@dataclass(frozen=True)
+class Seed:
+    """One article. The file stem is its id; ``body`` is the article text, verbatim."""
+
+    id: str
+    title: str
+    title_origin: str
+    outlet: str
+    url: str | None
+    published: date
+    published_precision: Literal["stated", "inferred"]
+    notes: str | None
+    excerpt: bool
+    origin_file: str | None
+    body: str
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: date
+    old_value: float
+    reason: str
+    old_qualifier: str | None = None
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One number from one source, as the source hedges it."""
+
+    id: str
+    metric: str
+    quantity: Quantity
+    as_of: date
+    as_of_precision: str
+    scope: str | None
+    source: str
+    quote: str
+    attribution: str | None
+    status: str
+    note: str | None
+    origin: Origin
+    corrections: tuple[Correction, ...] = ()
+
+    @property
+    def value(self) -> float:
+        return self.quantity.value
+
+    @property
+    def qualifier(self) -> str:
+        return self.quantity.qualifier
+
+    @property
+    def whole_region(self) -> bool:
+        return not self.scope
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: str
+    quote: str
+    line: int
+
+
+@dataclass(frozen=True)
+class StrikeDetail:
+    """What the articles say of one strike; each figure keeps its hedge."""
+
+    theater: str
+    killed: Quantity | None = None
+    survivors: Quantity | None = None
+    vessels: Quantity | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: date
+    date_precision: str
+    kind: str
+    title: str
+    summary: str
+    sources: tuple[Citation, ...]
+    status: str
+    origin: Origin
+    strike: StrikeDetail | None = None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything the site is made of, after loading."""
+
+    metrics: dict[str, Metric]
+    seeds: dict[str, Seed]
+    observations: tuple[Observation, ...]
+    events: tuple[Event, ...]
+    fact_files: tuple[str, ...] = field(default=())
+
+    def observations_of(self, metric_id: str, statuses: tuple[str, ...] = ("verified",)) -> list[Observation]:
+        """A metric's observations, oldest first; ties keep file order."""
+        found = [o for o in self.observations if o.metric == metric_id and o.status in statuses]
+        return sorted(found, key=lambda o: o.as_of)
+
+    def published(self, statuses: tuple[str, ...] = ("verified",)) -> list[Observation]:
+        return [o for o in self.observations if o.status in statuses]
+
+    def metrics_of(self, topic: str) -> list[Metric]:
+        return [m for m in self.metrics.values() if m.topic == topic]

@@ -1,0 +1,126 @@
+"""Validate stage: checks of meaning over the loaded records (the shape was checked while
+loading). Every check adds problems; none stops the others."""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from typing import Iterable, Iterator
+
+from scripts.load import load_dataset
+from scripts.paths import ProjectPaths
+from scripts.problems import Problem, problem
+from scripts.quotes import closest_sentence, quote_in_text
+from scripts.records import Dataset, Event, Observation
+from scripts.render.format import format_date, format_number
+
+
+def validate_project(paths: ProjectPaths) -> tuple[Dataset, list[Problem]]:
+    """Load and check everything; the problems come sorted by file and line."""
+    dataset, problems = load_dataset(paths)
+    problems = problems + list(check_dataset(dataset))
+    return dataset, sorted(set(problems))
+
+
+def check_dataset(dataset: Dataset) -> Iterator[Problem]:
+    yield from check_unique_ids(dataset)
+    for obs in dataset.observations:
+        yield from check_observation(obs, dataset)
+    for event in dataset.events:
+        yield from check_event(event, dataset)
+    yield from check_duplicate_figures(dataset.observations)
+    yield from check_cumulative_order(dataset)
+
+
+def check_unique_ids(dataset: Dataset) -> Iterator[Problem]:
+    first: dict[str, tuple[str, int]] = {}
+    records: Iterable[Observation | Event] = [*dataset.observations, *dataset.events]
+    for record in records:
+        if record.id in first:
+            path, line = first[record.id]
+            yield problem("duplicate-id", record.origin.path, record.origin.line,
+                          f"id '{record.id}' is already used at {path}:{line}",
+                          "give this entry a new, unique id (ids are never reused)")
+        else:
+            first[record.id] = (record.origin.path, record.origin.line)
+
+
+def _suggest(name: str, known: Iterable[str]) -> str:
+    guess = difflib.get_close_matches(name, list(known), n=1, cutoff=0.5)
+    return f"did you mean `{guess[0]}`?" if guess else ""
+
+
+def check_source_quote(source: str, quote: str, what: str, path: str, line: int,
+                       dataset: Dataset) -> Iterator[Problem]:
+    seed = dataset.seeds.get(source)
+    if seed is None:
+        hint = _suggest(source, dataset.seeds)
+        yield problem("unknown-source", path, line, f"{what} cites '{source}', which is not a seed in seeds/",
+                      hint or None)
+        return
+    if not quote_in_text(quote, seed.body):
+        near = closest_sentence(quote, seed.body)
+        fix = f'did you mean: "{near}"' if near else "copy the sentence from the source exactly"
+        yield problem("quote-not-in-source", path, line, f"the quote of {what} does not occur in "
+                      f"seeds/{source}.md", fix)
+
+
+def check_observation(obs: Observation, dataset: Dataset) -> Iterator[Problem]:
+    path, line = obs.origin.path, obs.origin.line
+    what = f"'{obs.id}'"
+    metric = dataset.metrics.get(obs.metric)
+    if metric is None:
+        yield problem("unknown-metric", path, line, f"{what} has metric '{obs.metric}', which is not in "
+                      "facts/metrics.yaml", _suggest(obs.metric, dataset.metrics) or None)
+    yield from check_source_quote(obs.source, obs.quote, what, path, line, dataset)
+    seed = dataset.seeds.get(obs.source)
+    if seed is not None and obs.as_of > seed.published:
+        yield problem("as-of-after-publication", path, line,
+                      f"{what} is dated {obs.as_of}, after its source was published on {seed.published}")
+    if obs.value < 0:
+        yield problem("negative-value", path, line, f"{what} has the value {obs.value}")
+    elif metric is not None and metric.counted and obs.value != int(obs.value):
+        yield problem("fractional-count", path, line,
+                      f"{what} counts {metric.unit} but has the value {obs.value}")
+
+
+def check_event(event: Event, dataset: Dataset) -> Iterator[Problem]:
+    for citation in event.sources:
+        yield from check_source_quote(citation.source, citation.quote, f"event '{event.id}'",
+                                      event.origin.path, citation.line, dataset)
+        seed = dataset.seeds.get(citation.source)
+        if seed is not None and event.date > seed.published and event.date_precision == "day":
+            yield problem("as-of-after-publication", event.origin.path, citation.line,
+                          f"event '{event.id}' is dated {event.date}, after its source was published "
+                          f"on {seed.published}")
+
+
+def check_duplicate_figures(observations: Iterable[Observation]) -> Iterator[Problem]:
+    seen: dict[tuple, Observation] = {}
+    for obs in observations:
+        key = (obs.metric, obs.value, obs.qualifier, obs.as_of, obs.source, obs.scope)
+        if key in seen:
+            yield problem("duplicate-figure", obs.origin.path, obs.origin.line,
+                          f"'{obs.id}' repeats '{seen[key].id}' (same metric, value, date, source and scope)")
+        else:
+            seen[key] = obs
+
+
+def check_cumulative_order(dataset: Dataset) -> Iterator[Problem]:
+    """A running total cannot fall: warn when a later figure's most is below an earlier least."""
+    by_metric: dict[str, list[Observation]] = defaultdict(list)
+    for obs in dataset.observations:
+        metric = dataset.metrics.get(obs.metric)
+        if metric and metric.kind == "cumulative" and obs.status == "verified" and obs.whole_region:
+            by_metric[obs.metric].append(obs)
+    for metric_id, series in by_metric.items():
+        series.sort(key=lambda o: o.as_of)
+        strongest: Observation | None = None
+        for obs in series:
+            if strongest is not None and obs.as_of > strongest.as_of and obs.quantity.upper < strongest.quantity.lower:
+                yield problem("cumulative-decrease", obs.origin.path, obs.origin.line,
+                              f"{metric_id} {format_number(obs.value)} on {format_date(obs.as_of)} ('{obs.id}') "
+                              f"after {format_number(strongest.value)} on {format_date(strongest.as_of)} "
+                              f"('{strongest.id}')")
+            if strongest is None or obs.quantity.lower > strongest.quantity.lower:
+                strongest = obs
