@@ -25,8 +25,9 @@ def _count_line(problems: list[Problem]) -> str:
     return f"{errors} error(s), {warnings} warning(s)."
 
 
-def report_problems(problems: list[Problem], fmt: str = "text", out=sys.stdout) -> None:
+def report_problems(problems: list[Problem], fmt: str = "text", out=None) -> None:
     """Print problems in the chosen format: text for people, json for tools, github for CI."""
+    out = out or sys.stdout
     if fmt == "json":
         json.dump([p.as_dict() for p in problems], out, indent=2, ensure_ascii=False)
         out.write("\n")

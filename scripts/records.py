@@ -40,16 +40,16 @@ class Quantity:
 
     @property
     def lower(self) -> float:
-        """The smallest value the phrase allows (``about`` allows a tenth either way)."""
+        """The smallest value the phrase allows (``about`` allows 5% either way)."""
         if self.qualifier in UPPER_BOUNDS:
             return 0.0
-        return self.value * 0.9 if self.qualifier == "about" else self.value
+        return self.value * 0.95 if self.qualifier == "about" else self.value
 
     @property
     def upper(self) -> float:
         if self.qualifier in LOWER_BOUNDS:
             return math.inf
-        return self.value * 1.1 if self.qualifier == "about" else self.value
+        return self.value * 1.05 if self.qualifier == "about" else self.value
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from referencing.jsonschema import DRAFT7
 from scripts.problems import Problem, problem
 from scripts.yamlfile import YamlDocument
 
+_LISTS = ("observations", "events", "metrics")
 _TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole number", "boolean": "true or false",
                "object": "a set of fields", "array": "a list", "null": "empty"}
 
@@ -80,11 +81,11 @@ def _explain(error: ValidationError, doc: YamlDocument) -> Problem:
     if kind == "required":
         missing = [name for name in error.validator_value if name not in (error.instance or {})]
         name = missing[0] if missing else "?"
-        if not path and isinstance(doc.data, dict) and not doc.data:
-            pass
-        if not path:
+        if not path and name in _LISTS:
             return problem("wrong-top-level", doc.path, line, f"the file has no top-level `{name}:` list",
                            f"start the file with `{name}:` followed by the entries")
+        if not path:
+            where = "the front matter" if doc.path.endswith(".md") else "the file"
         return problem("missing-field", doc.path, line, f"{where} has no `{name}`",
                        f"add `{name}:` to {where}")
     if kind == "additionalProperties":

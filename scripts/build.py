@@ -1,0 +1,98 @@
+"""Build stage: validate, run MkDocs into a fresh folder, and only then replace site/.
+
+A failed or interrupted build leaves the previous site/ whole. Dates that MkDocs would take
+from the clock (sitemap, gzip headers) come from SOURCE_DATE_EPOCH, set from the last commit,
+so two builds of one commit are byte-identical.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, time as dtime, timezone
+from pathlib import Path
+
+from scripts.paths import ProjectPaths
+from scripts.problems import Problem, ProblemsFound, has_errors
+from scripts.validate import validate_project
+
+
+class BuildFailed(Exception):
+    """MkDocs could not build the site (configuration, theme, or a warning under --strict)."""
+
+
+@dataclass
+class BuildResult:
+    site_dir: Path
+    pages: int
+    seconds: float
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def source_date_epoch(paths: ProjectPaths) -> str:
+    """The time of the last commit; outside git, midnight UTC of the newest article."""
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=paths.root, capture_output=True,
+                             text=True, timeout=10, check=True).stdout.strip()
+        if out.isdigit():
+            return out
+    except (OSError, subprocess.SubprocessError):
+        pass
+    newest = max((p.stem[:10] for p in paths.seeds.glob("*.md")), default="2025-01-01")
+    day = datetime.combine(datetime.fromisoformat(newest).date(), dtime(0), tzinfo=timezone.utc)
+    return str(int(day.timestamp()))
+
+
+def replace_directory(new: Path, target: Path) -> None:
+    """Swap ``new`` in as ``target`` with renames, so readers never see half a site."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+        old.rmdir()
+        os.rename(target, old)
+    os.rename(new, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def run_mkdocs(paths: ProjectPaths, site_dir: Path, strict: bool) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler()
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
+    logger.addHandler(handler)
+    try:
+        config = load_config(str(paths.mkdocs_config), site_dir=str(site_dir), strict=strict)
+        build(config)
+    except (Abort, MkDocsException) as err:
+        raise BuildFailed(str(err) or type(err).__name__) from err
+    finally:
+        logger.removeHandler(handler)
+
+
+def build_site(paths: ProjectPaths, strict: bool = False, site_dir: Path | None = None) -> BuildResult:
+    started = time.perf_counter()
+    _, problems = validate_project(paths)
+    if has_errors(problems) or (strict and problems):
+        raise ProblemsFound(problems)
+    target = (site_dir or paths.site).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(paths))
+    try:
+        run_mkdocs(paths, staging, strict)
+        replace_directory(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    pages = sum(1 for _ in target.rglob("index.html"))
+    return BuildResult(target, pages, time.perf_counter() - started, [p for p in problems if p.severity == "warning"])

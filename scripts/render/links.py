@@ -1,0 +1,42 @@
+"""Relative links between generated pages (raw HTML is not rewritten by MkDocs, so the
+renderers compute the relative path from the page they are on)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+def page_url(src_path: str) -> str:
+    """'index.md' → '', 'strikes.md' → 'strikes/', 'metrics/x.md' → 'metrics/x/' (directory URLs)."""
+    stem = src_path[:-3] if src_path.endswith(".md") else src_path
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+@dataclass(frozen=True)
+class Links:
+    """Links from one page (given by its source path) to the others."""
+
+    src_path: str
+
+    @property
+    def _up(self) -> str:
+        return "../" * page_url(self.src_path).count("/")
+
+    def to(self, target: str, anchor: str | None = None) -> str:
+        return self._up + target + (f"#{anchor}" if anchor else "")
+
+    def source(self, seed_id: str) -> str:
+        return self.to("sources/", seed_id)
+
+    def event(self, event_id: str) -> str:
+        return self.to("timeline/", f"event-{event_id}")
+
+    def metric(self, metric_id: str) -> str:
+        return self.to(f"metrics/{metric_id}/")
+
+    def fact(self, metric_id: str, fact_id: str) -> str:
+        return self.to(f"metrics/{metric_id}/", f"fact-{fact_id}")

@@ -1,0 +1,107 @@
+"""Pages that list things: the timeline, the sources, the data downloads (Markdown out)."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from scripts.records import Dataset, Event
+from scripts.render.charts import timeline_chart
+from scripts.render.format import format_date, format_quantity_with_unit
+from scripts.render.links import Links
+from scripts.render.pages import front_matter
+from scripts.render.summaries import outlet_name
+from scripts.render.tables import chart_figure
+from scripts.render.text import html_text, md_text, safe_url
+
+
+def _citations(dataset: Dataset, event: Event, links: Links) -> str:
+    items = "".join(
+        f'<li><a href="{html_text(links.source(c.source))}">{html_text(outlet_name(dataset, c.source))}</a>: '
+        f"<q>{html_text(c.quote)}</q></li>" for c in event.sources)
+    return f'<ul class="tracker-citations">{items}</ul>'
+
+
+def render_timeline(dataset: Dataset) -> str:
+    links = Links("timeline.md")
+    events = sorted((e for e in dataset.events if e.status == "verified"), key=lambda e: (e.date, e.id))
+    spec = timeline_chart(events, links.event)
+    kinds = sorted({e.kind for e in events})
+    summary = (f"{len(events)} events from {format_date(events[0].date, events[0].date_precision)} to "
+               f"{format_date(events[-1].date, events[-1].date_precision)}, by kind "
+               f"({', '.join(kinds)}). Hollow markers: the day is approximate." if events else "No events yet.")
+    out = [front_matter("Timeline", "The events of the US–Venezuela escalation of 2025, dated and sourced."),
+           "# Timeline\n\n",
+           chart_figure("chart-timeline", spec, "Events by kind", summary) + "\n\n"]
+    for (year, month), group in groupby(events, key=lambda e: (e.date.year, e.date.month)):
+        group = list(group)
+        out.append(f"## {group[0].date.strftime('%B')} {year}\n\n")
+        items = []
+        for e in group:
+            items.append(
+                f'<li id="event-{html_text(e.id)}" class="tracker-event tracker-event-{html_text(e.kind)}">'
+                f'<p><time datetime="{e.date.isoformat()}">{html_text(format_date(e.date, e.date_precision))}</time> '
+                f'<span class="tracker-kind">{html_text(e.kind)}</span> <strong>{html_text(e.title)}</strong></p>'
+                f"<p>{html_text(e.summary)}</p>{_citations(dataset, e, links)}</li>")
+        out.append(f'<ol class="tracker-events">{"".join(items)}</ol>\n\n')
+    return "".join(out)
+
+
+def render_sources(dataset: Dataset) -> str:
+    links = Links("sources.md")
+    out = [front_matter("Sources", "The news articles every figure comes from, with the sentences quoted."),
+           "# Sources\n\n",
+           f"{len(dataset.seeds)} articles. For each: where it was published, and every figure and event taken "
+           "from it with the sentence quoted. The articles themselves are not republished here.\n\n"]
+    for seed in sorted(dataset.seeds.values(), key=lambda s: (s.published, s.id), reverse=True):
+        date_words = format_date(seed.published)
+        if seed.published_precision == "inferred":
+            date_words += " (date inferred)"
+        facts = [o for o in dataset.observations if o.source == seed.id and o.status in ("verified", "disputed")]
+        events = [e for e in dataset.events if any(c.source == seed.id for c in e.sources)]
+        meta = [f"<strong>{html_text(seed.outlet if seed.outlet != 'unknown' else 'Outlet not named')}</strong>",
+                html_text(date_words)]
+        url = safe_url(seed.url)
+        if url:
+            meta.append(f'<a href="{html_text(url)}" rel="nofollow noopener noreferrer">original article</a>')
+        if seed.excerpt:
+            meta.append("only an excerpt was stored")
+        notes = f'<p class="tracker-notes">{html_text(seed.notes)}</p>' if seed.notes else ""
+        items = "".join(
+            f'<li><a href="{html_text(links.fact(o.metric, o.id))}">'
+            f"{html_text(dataset.metrics[o.metric].label if o.metric in dataset.metrics else o.metric)}</a>: "
+            f"{html_text(format_quantity_with_unit(o.quantity, dataset.metrics[o.metric].unit) if o.metric in dataset.metrics else str(o.value))}"
+            f"{html_text(' — ' + o.scope if o.scope else '')} <q>{html_text(o.quote)}</q></li>" for o in facts)
+        items += "".join(
+            f'<li><a href="{html_text(links.event(e.id))}">Event: {html_text(e.title)}</a></li>' for e in events)
+        out.append(f"## {md_text(seed.title)} {{#{seed.id}}}\n\n"
+                   f'<div class="tracker-source"><p>{" · ".join(meta)}</p>{notes}'
+                   f'<ul class="tracker-source-facts">{items}</ul></div>\n\n')
+    return "".join(out)
+
+
+def render_data_page(dataset: Dataset) -> str:
+    links = Links("data.md")
+    count = len(dataset.published())
+    downloads = [
+        ("facts.csv", f"every verified observation ({count}), one row each, with its source and quote"),
+        ("facts.json", "the same as JSON"),
+        ("events.json", f"the {len(dataset.events)} timeline events with their sources"),
+    ]
+    items = "".join(f'<li><a href="{html_text(links.to("data/" + name))}"><code>{name}</code></a>: '
+                    f"{html_text(text)}</li>" for name, text in downloads)
+    per_metric = "".join(
+        f'<li><a href="{html_text(links.to(f"data/metrics/{m.id}.csv"))}"><code>{m.id}.csv</code></a>: '
+        f"{html_text(m.label)}</li>" for m in dataset.metrics.values())
+    return (front_matter("Data", "Download every figure of the tracker as CSV or JSON, with sources and quotes.")
+            + "# Data\n\n"
+            + f'<ul class="tracker-downloads">{items}</ul>\n\n'
+            + "## One file per metric\n\n"
+            + f'<ul class="tracker-downloads">{per_metric}</ul>\n\n'
+            + "## Fields\n\n"
+            + "Each observation has: `id` (stable, never reused), `metric`, `value`, `qualifier` "
+              "(`exact`, `about`, `at_least`, `more_than`, `up_to`, `less_than`), `as_of` and `as_of_precision` "
+              "(the date the figure describes, not the publication date), `scope` (empty for the whole region), "
+              "`source` (the article's id) with its title, outlet, URL and publication date, `quote` (the sentence "
+              "the figure comes from, verbatim), `attribution` (whom the article credits), `status` and `note`.\n\n"
+            + "The data are published under CC BY 4.0: cite *US–Venezuela Escalation Tracker* and the original "
+              "articles.\n")

@@ -1,0 +1,158 @@
+"""Pages about figures: home, the three topic pages and a page per metric (Markdown out)."""
+
+from __future__ import annotations
+
+from scripts.records import Dataset, Metric
+from scripts.render.charts import BLUE, ORANGE, PURPLE, VERMILLION, metric_chart, strikes_chart
+from scripts.render.format import format_date, format_quantity, format_quantity_with_unit, unit_words
+from scripts.render.links import Links
+from scripts.render.series import latest_figures
+from scripts.render.summaries import (home_summary, metric_summary, outlet_name, quantity_words,
+                                      strikes_reconciliation)
+from scripts.render.tables import chart_figure, observation_table
+from scripts.render.text import html_text, md_text
+
+TOPICS = {  # topic → page file, title, one line of what it covers, chart colour
+    "deployments": ("deployments.md", "Deployments", "The US military buildup near Venezuela: personnel, "
+                    "warships, submarines, aircraft and bomber flights.", BLUE),
+    "strikes": ("strikes.md", "Strikes", "US strikes on boats it says carried drugs, in the Caribbean and the "
+                "Eastern Pacific: strikes, vessels, deaths and survivors.", VERMILLION),
+    "oil": ("oil.md", "Oil & tankers", "The oil blockade: tankers seized, sanctioned tankers in Venezuelan "
+            "waters, and the oil waiting aboard.", ORANGE),
+    "context": ("context.md", "Context", "Figures around the crisis: the reward for Maduro, deportations, "
+                "airlines, and the cocaine trade the US alleges.", PURPLE),
+}
+KEY_METRICS = ("boat_strikes", "strike_deaths", "us_personnel", "tankers_seized")
+SHOWN = ("verified", "disputed")
+
+
+def front_matter(title: str, description: str) -> str:
+    safe = lambda s: s.replace("\\", "\\\\").replace('"', '\\"')  # noqa: E731 - YAML double-quoted
+    return f'---\ntitle: "{safe(title)}"\ndescription: "{safe(description)}"\n---\n\n'
+
+
+def key_figure_card(dataset: Dataset, metric: Metric, links: Links) -> str:
+    latest = latest_figures(dataset.observations_of(metric.id))
+    if not latest:
+        return ""
+    top = latest[0]
+    others = [o for o in latest[1:] if (o.value, o.qualifier) != (top.value, top.qualifier)]
+    also = ""
+    if others:
+        parts = [f'{html_text(format_quantity(o.quantity, metric.unit))} (<a href="{html_text(links.source(o.source))}">'
+                 f"{html_text(outlet_name(dataset, o.source))}</a>)" for o in others]
+        also = f'<p class="tracker-card-also">Also reported for that date: {", ".join(parts)}</p>'
+    return (
+        f'<div class="tracker-card"><p class="tracker-card-label"><a href="{html_text(links.metric(metric.id))}">'
+        f"{html_text(metric.label)}</a></p>"
+        f'<p class="tracker-card-value">{html_text(format_quantity(top.quantity, metric.unit))} '
+        f'<span class="tracker-card-unit">{html_text(unit_words(top.value, metric.unit))}</span></p>'
+        f'<p class="tracker-card-meta">as of {html_text(format_date(top.as_of, top.as_of_precision))} · '
+        f'<a href="{html_text(links.source(top.source))}">{html_text(outlet_name(dataset, top.source))}</a></p>'
+        f"{also}</div>")
+
+
+def render_home(dataset: Dataset) -> str:
+    links = Links("index.md")
+    cards = "".join(key_figure_card(dataset, dataset.metrics[m], links) for m in KEY_METRICS if m in dataset.metrics)
+    context = []
+    for metric in dataset.metrics_of("context"):
+        latest = latest_figures(dataset.observations_of(metric.id))
+        if latest:
+            o = latest[0]
+            context.append(f'<li><a href="{html_text(links.metric(metric.id))}">{html_text(metric.label)}</a>: '
+                           f"{html_text(format_quantity_with_unit(o.quantity, metric.unit))} "
+                           f"(as of {html_text(format_date(o.as_of, o.as_of_precision))}, "
+                           f'<a href="{html_text(links.source(o.source))}">{html_text(outlet_name(dataset, o.source))}</a>)</li>')
+    sections = "".join(
+        f'<li><a href="{html_text(links.to(page[:-3] + "/"))}">{html_text(title)}</a>: {html_text(blurb)}</li>'
+        for page, title, blurb, _ in TOPICS.values())
+    return (front_matter("US–Venezuela Escalation Tracker",
+                         "The numbers of the 2025 US–Venezuela escalation, each with its source: boat strikes "
+                         "and deaths, the military buildup, and the oil-tanker seizures.")
+            + "# US–Venezuela Escalation Tracker\n\n"
+            + f'<p class="tracker-lede">{html_text(home_summary(dataset))}</p>\n\n'
+            + f'<div class="tracker-cards">{cards}</div>\n\n'
+            + "Every figure on this site comes from a news article, with the sentence it was taken from. "
+              "Hedges such as *at least* and *about* are kept, and where sources disagree, all of them are shown.\n\n"
+            + "## The figures\n\n"
+            + f'<ul class="tracker-sections">{sections}<li><a href="{html_text(links.to("timeline/"))}">Timeline</a>: '
+              "the events of the crisis, dated and sourced.</li></ul>\n\n"
+            + ("## Context\n\n" + f'<ul class="tracker-context">{"".join(context)}</ul>\n\n' if context else ""))
+
+
+def metric_section(dataset: Dataset, metric: Metric, page: str, colour: str, heading: str = "##") -> str:
+    """A metric's chart (when there is a line to draw) and the table of its plotted facts."""
+    links = Links(page)
+    observations = dataset.observations_of(metric.id, SHOWN)
+    plotted = [o for o in observations if o.whole_region and o.status == "verified"]
+    summary = metric_summary(dataset, metric, observations)
+    out = [f"{heading} {md_text(metric.label)} {{#{metric.id}}}\n",
+           f'<p class="tracker-metric-desc">{html_text(metric.description)} '
+           f'<a href="{html_text(links.metric(metric.id))}">All figures and CSV</a></p>\n']
+    if len(plotted) >= 2:
+        spec = metric_chart(metric, observations, dataset.seeds, links.source, colour)
+        out.append(chart_figure(f"chart-{metric.id}", spec, metric.label, summary) + "\n")
+    else:
+        out.append(f'<p class="tracker-summary">{html_text(summary)}</p>\n')
+    table_rows = observations if page.startswith("metrics/") else (plotted or observations)
+    caption = ("Every figure recorded for this metric" if page.startswith("metrics/")
+               else "The figures in the chart" if len(plotted) >= 2 else "The figures recorded")
+    out.append(observation_table(metric, table_rows, dataset.seeds, links, caption) + "\n")
+    return "\n".join(out) + "\n"
+
+
+def render_topic(dataset: Dataset, topic: str) -> str:
+    page, title, blurb, colour = TOPICS[topic]
+    parts = [front_matter(title, blurb), f"# {md_text(title)}\n\n", f"{md_text(blurb)}\n\n"]
+    if topic == "strikes":
+        parts.append(strike_events_section(dataset, page))
+    for metric in dataset.metrics_of(topic):
+        parts.append(metric_section(dataset, metric, page, colour))
+    return "".join(parts)
+
+
+def strike_events_section(dataset: Dataset, page: str) -> str:
+    links = Links(page)
+    events = sorted((e for e in dataset.events if e.strike and e.status == "verified"), key=lambda e: e.date)
+    sentence = strikes_reconciliation(dataset, list(events))
+    spec = strikes_chart(events, links.event)
+    rows = "".join(
+        f'<tr><td>{html_text(format_date(e.date, e.date_precision))}</td>'
+        f'<td><a href="{html_text(links.event(e.id))}">{html_text(e.title)}</a></td>'
+        f"<td>{html_text(e.strike.theater)}</td><td>{html_text(quantity_words(e.strike.killed))}</td>"
+        f"<td>{html_text(quantity_words(e.strike.survivors))}</td>"
+        f"<td>{html_text(quantity_words(e.strike.vessels))}</td></tr>" for e in events)
+    table = ('<div class="tracker-table-wrap"><table class="tracker-table"><caption>Individual strikes recorded'
+             '</caption><thead><tr><th scope="col">Date</th><th scope="col">Strike</th><th scope="col">Theater</th>'
+             '<th scope="col">Killed</th><th scope="col">Survivors</th><th scope="col">Vessels</th></tr></thead>'
+             f"<tbody>{rows}</tbody></table></div>")
+    return ("## Individual strikes {#individual-strikes}\n\n"
+            + chart_figure("chart-individual-strikes", spec, "Deaths in each recorded strike", sentence)
+            + "\n\n" + table + "\n\n")
+
+
+def render_metric_page(dataset: Dataset, metric: Metric) -> str:
+    page = f"metrics/{metric.id}.md"
+    links = Links(page)
+    colour = TOPICS[metric.topic][3]
+    kind = ("a running total since a start date" if metric.kind == "cumulative" else "a count at a moment")
+    return (front_matter(metric.label, metric.description)
+            + f"# {md_text(metric.label)}\n\n"
+            + f'<p>Unit: {html_text(metric.unit)}; {html_text(kind)}. Metric id: <code>{html_text(metric.id)}</code>. '
+              f'Download: <a href="{html_text(links.to(f"data/metrics/{metric.id}.csv"))}">CSV of these figures</a>.</p>\n\n'
+            + metric_section(dataset, metric, page, colour, heading="##"))
+
+
+def render_metrics_index(dataset: Dataset) -> str:
+    links = Links("metrics/index.md")
+    out = [front_matter("Metrics", "Every metric the tracker records, with its page, chart and CSV."), "# Metrics\n\n",
+           "Each metric has a page with every figure recorded for it, the sources' quotes and a CSV.\n\n"]
+    for topic, (_page, title, _blurb, _colour) in TOPICS.items():
+        items = []
+        for metric in dataset.metrics_of(topic):
+            count = len(dataset.observations_of(metric.id))
+            items.append(f'<li><a href="{html_text(links.metric(metric.id))}">{html_text(metric.label)}</a> '
+                         f'<span class="tracker-count">({count} figure{"s" if count != 1 else ""})</span></li>')
+        out.append(f"## {md_text(title)}\n\n<ul>{''.join(items)}</ul>\n\n")
+    return "".join(out)

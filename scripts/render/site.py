@@ -1,0 +1,26 @@
+"""Every generated file of the site, as {path: content}; writing happens elsewhere."""
+
+from __future__ import annotations
+
+from scripts.records import Dataset
+from scripts.render.exports import events_json, observations_csv, observations_json
+from scripts.render.listings import render_data_page, render_sources, render_timeline
+from scripts.render.pages import TOPICS, render_home, render_metric_page, render_metrics_index, render_topic
+
+
+def render_site(dataset: Dataset) -> dict[str, str]:
+    files: dict[str, str] = {"index.md": render_home(dataset)}
+    for topic, (page, *_rest) in TOPICS.items():
+        files[page] = render_topic(dataset, topic)
+    files["metrics/index.md"] = render_metrics_index(dataset)
+    for metric in dataset.metrics.values():
+        files[f"metrics/{metric.id}.md"] = render_metric_page(dataset, metric)
+        files[f"data/metrics/{metric.id}.csv"] = observations_csv(dataset.observations_of(metric.id), dataset)
+    files["timeline.md"] = render_timeline(dataset)
+    files["sources.md"] = render_sources(dataset)
+    files["data.md"] = render_data_page(dataset)
+    published = sorted(dataset.published(), key=lambda o: (o.metric, o.as_of, o.id))
+    files["data/facts.csv"] = observations_csv(published, dataset)
+    files["data/facts.json"] = observations_json(published, dataset)
+    files["data/events.json"] = events_json(sorted(dataset.events, key=lambda e: (e.date, e.id)))
+    return files

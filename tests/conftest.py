@@ -1,0 +1,44 @@
+"""Shared fixtures: a small named project (tests/data/mini) copied into a temporary folder,
+and the real repository's paths."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts.paths import REPO_ROOT, ProjectPaths
+
+DATA = Path(__file__).parent / "data"
+MINI = DATA / "mini"
+
+
+def make_project(root: Path, data: Path = MINI) -> ProjectPaths:
+    """A working project: the repo's schemas, docs and config, with the given seeds/ and facts/."""
+    for name in ("schemas", "docs"):
+        shutil.copytree(REPO_ROOT / name, root / name)
+    shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("seeds", "facts"):
+        shutil.copytree(data / name, root / name)
+    node = root / "node_modules"
+    node.mkdir()
+    (node / "plotly.js-basic-dist-min").symlink_to(REPO_ROOT / "node_modules" / "plotly.js-basic-dist-min")
+    (root / "scripts").symlink_to(REPO_ROOT / "scripts")
+    return ProjectPaths(root)
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> ProjectPaths:
+    return make_project(tmp_path / "project")
+
+
+@pytest.fixture
+def real() -> ProjectPaths:
+    return ProjectPaths.default()
+
+
+@pytest.fixture
+def real_copy(tmp_path: Path) -> ProjectPaths:
+    """A throwaway copy of the real data, to break on purpose."""
+    return make_project(tmp_path / "project", REPO_ROOT)

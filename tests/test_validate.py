@@ -1,0 +1,136 @@
+"""Validation: every broken input gives its code at its file and line; the real data is clean."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scripts.cli import main
+from scripts.problems import CODES
+from scripts.validate import validate_project
+from tests.conftest import DATA
+
+INVALID = sorted((DATA / "invalid").glob("*.yaml"))
+
+
+def expectations(path: Path) -> tuple[str, list[tuple[str, int]]]:
+    """A fixture's header: '# kind: events' (default observations) and '# expect: <code> <line>' lines."""
+    head = path.read_bytes().decode("utf-8", errors="replace")
+    kind = re.search(r"# kind: (\w+)", head)
+    expected = [(code, int(line)) for code, line in re.findall(r"# expect: ([a-z0-9-]+) (\d+)", head)]
+    return (kind.group(1) if kind else "observations"), expected
+
+
+@pytest.mark.parametrize("fixture", INVALID, ids=[p.stem for p in INVALID])
+def test_each_broken_fact_file_gives_its_code_file_and_line(mini, fixture):
+    kind, expected = expectations(fixture)
+    assert expected, f"{fixture.name} has no '# expect:' line"
+    # "zz-" sorts after the mini files, so a duplicate is reported on the fixture (the later one).
+    target = mini.facts / ("events-zz-broken.yaml" if kind == "events" else "zz-broken.yaml")
+    shutil.copy(fixture, target)
+    _, problems = validate_project(mini)
+    found = {(p.code, p.line) for p in problems if p.path == f"facts/{target.name}"}
+    for code, line in expected:
+        assert (code, line) in found, f"expected {code} at line {line}, got {sorted(found)}"
+    assert all(p.path != f"facts/{target.name}" or p.code in CODES for p in problems)
+
+
+def test_the_mini_project_is_valid(mini):
+    _, problems = validate_project(mini)
+    assert problems == []
+
+
+def test_the_real_seeds_and_facts_are_valid(real):
+    dataset, problems = validate_project(real)
+    assert [p.format() for p in problems] == []
+    assert len(dataset.seeds) == 14
+    assert len(dataset.metrics) == 18
+    assert {o.source for o in dataset.observations} == set(dataset.seeds), "every article supports a fact"
+
+
+def test_a_broken_file_does_not_hide_problems_in_other_files(mini):
+    shutil.copy(DATA / "invalid" / "yaml-syntax.yaml", mini.facts / "a-broken.yaml")
+    shutil.copy(DATA / "invalid" / "unknown-metric.yaml", mini.facts / "b-broken.yaml")
+    _, problems = validate_project(mini)
+    assert {(p.path, p.code) for p in problems} >= {("facts/a-broken.yaml", "yaml-syntax"),
+                                                   ("facts/b-broken.yaml", "unknown-metric")}
+
+
+def test_a_broken_entry_does_not_stop_the_others_being_checked(mini):
+    text = (mini.facts / "strikes.yaml").read_text()
+    text = text.replace("qualifier: more_than", "qualifier: morethan").replace(
+        "quote: The U.S. military killed 6 people", "quote: The US military killed 6 people")
+    (mini.facts / "strikes.yaml").write_text(text)
+    _, problems = validate_project(mini)
+    assert {p.code for p in problems} == {"invalid-value", "quote-not-in-source"}
+
+
+def test_quote_not_found_suggests_the_closest_sentence(mini):
+    shutil.copy(DATA / "invalid" / "quote-not-in-source.yaml", mini.facts / "broken.yaml")
+    _, problems = validate_project(mini)
+    (found,) = [p for p in problems if p.code == "quote-not-in-source"]
+    assert "did you mean" in found.fix and "at least 20 people so far" in found.fix
+
+
+def test_quotes_match_across_typographic_quote_marks_and_spacing(mini):
+    # The seed writes “officials.” with curly quotes; the fact uses straight ones.
+    _, problems = validate_project(mini)
+    assert not [p for p in problems if p.code == "quote-not-in-source"]
+
+
+@pytest.mark.parametrize("edit, code", [
+    (lambda t: t.replace("published: 2025-10-01", "published: 2025-10-02"), "seed-date-mismatch"),
+    (lambda t: t.replace("title: Test report of a strike\n", ""), "missing-field"),
+    (lambda t: t.replace("url: https://example.org/strike", "url: javascript:alert(1)"), "unsafe-url"),
+    (lambda t: t.replace("excerpt: false", "excerpt: no"), "wrong-type"),
+    (lambda t: t.split("---\n", 2)[2], "seed-missing-front-matter"),
+])
+def test_seed_front_matter_problems(mini, edit, code):
+    path = mini.seeds / "2025-10-01-test-strike-report.md"
+    path.write_text(edit(path.read_text()))
+    _, problems = validate_project(mini)
+    assert code in {p.code for p in problems if p.path == "seeds/2025-10-01-test-strike-report.md"}
+
+
+def test_cli_reports_path_line_code_and_fix_and_exits_1(real_copy, monkeypatch, capsys):
+    strikes = real_copy.facts / "strikes.yaml"
+    lines = strikes.read_text().splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines) if line.startswith("  qualifier: more_than"))
+    lines[number] = "  qualifier: morethan\n"
+    strikes.write_text("".join(lines))
+    monkeypatch.setattr("scripts.cli.ProjectPaths.default", classmethod(lambda cls: real_copy))
+    assert main(["validate"]) == 1
+    out = capsys.readouterr().out
+    assert f"facts/strikes.yaml:{number + 1}:1: invalid-value:" in out
+    assert "did you mean `more_than`?" in out
+    assert "1 error(s), 0 warning(s)." in out
+
+
+def test_cli_exits_0_on_the_real_data(monkeypatch, capsys):
+    assert main(["validate"]) == 0
+    assert "No problems found." in capsys.readouterr().out
+
+
+def test_warnings_alone_exit_0_and_strict_makes_them_fail(mini, monkeypatch, capsys):
+    shutil.copy(DATA / "invalid" / "duplicate-figure.yaml", mini.facts / "broken.yaml")
+    monkeypatch.setattr("scripts.cli.ProjectPaths.default", classmethod(lambda cls: mini))
+    assert main(["validate"]) == 0
+    assert main(["validate", "--strict"]) == 1
+
+
+def test_json_and_github_formats(mini, monkeypatch, capsys, tmp_path):
+    import json
+
+    shutil.copy(DATA / "invalid" / "unknown-metric.yaml", mini.facts / "broken.yaml")
+    monkeypatch.setattr("scripts.cli.ProjectPaths.default", classmethod(lambda cls: mini))
+    main(["validate", "--format", "json"])
+    (item,) = json.loads(capsys.readouterr().out)
+    assert (item["path"], item["line"], item["code"]) == ("facts/broken.yaml", 3, "unknown-metric")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    main(["validate", "--format", "github"])
+    assert capsys.readouterr().out.startswith("::error file=facts/broken.yaml,line=3,col=1,title=unknown-metric::")
+    assert "| facts/broken.yaml | 3 | `unknown-metric` |" in summary.read_text()
