@@ -1,0 +1,132 @@
+"""The built site in a real browser (Debian's Chromium via Playwright), served on 127.0.0.1.
+
+These run in CI: the test command installs Chromium when it is missing. Screenshots of every
+chart page (desktop and 375 px, light and dark) are saved under test-artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from scripts.build import build_site
+from scripts.paths import REPO_ROOT, ProjectPaths
+from tests.browser import CHROMIUM_ARGS, PageWatch, chromium_path, free_port, serve_folder, wait_for_charts
+
+pytestmark = pytest.mark.browser
+SHOTS = REPO_ROOT / "test-artifacts" / "screenshots"
+CHART_PAGES = ("", "deployments/", "strikes/", "oil/", "timeline/", "metrics/strike_deaths/",
+               "metrics/us_personnel/")
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    # Material's instant navigation only follows links listed in sitemap.xml, whose URLs carry
+    # site_url's port: build for the address the site is served from, as CI builds for Pages.
+    port = free_port()
+    site = tmp_path_factory.mktemp("browser") / "site"
+    saved = os.environ.get("SITE_URL")
+    os.environ["SITE_URL"] = f"http://127.0.0.1:{port}/"
+    try:
+        build_site(ProjectPaths.default(), site_dir=site)
+    finally:
+        os.environ.pop("SITE_URL") if saved is None else os.environ.__setitem__("SITE_URL", saved)
+    with serve_folder(site, port) as url:
+        yield url, site
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def all_pages(site: Path) -> list[str]:
+    return sorted(p.parent.relative_to(site).as_posix() + "/" if p.parent != site else ""
+                  for p in site.rglob("index.html") if "assets" not in p.parts)
+
+
+def test_every_page_loads_cleanly_and_draws_its_charts(site_url, browser):
+    url, site = site_url
+    pages = all_pages(site)
+    assert len(pages) >= 25
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = PageWatch(page)
+    for path in pages:
+        page.goto(url + path)
+        for chart in wait_for_charts(page):
+            assert chart["drawn"] and chart["width"] > 300, (path, chart)
+            assert abs(chart["svg"] - chart["width"]) <= 2, (path, chart)
+    assert watch.errors == []
+    assert watch.outside == []
+    context.close()
+
+
+def test_charts_draw_after_an_instant_navigation_click(site_url, browser):
+    url, _ = site_url
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    watch = PageWatch(page)
+    page.goto(url)
+    page.evaluate("window.__sameDocument = true")
+    page.click("nav.md-nav--primary a[href$='strikes/']")
+    page.wait_for_url("**/strikes/")
+    charts = wait_for_charts(page, minimum=4)
+    assert len(charts) >= 4 and all(c["svg"] > 300 for c in charts)
+    assert page.evaluate("window.__sameDocument") is True, "the click reloaded the page: no instant navigation"
+    page.click("nav.md-nav--primary a[href$='timeline/']")
+    page.wait_for_url("**/timeline/")
+    assert wait_for_charts(page, minimum=1)
+    assert watch.errors == [] and watch.outside == []
+    page.close()
+
+
+def test_the_palette_toggle_recolours_the_charts(site_url, browser):
+    url, _ = site_url
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    page.goto(url + "deployments/")
+    wait_for_charts(page, minimum=1)
+    colour_js = ("() => { const t = document.querySelector('.tracker-chart .xtick text');"
+                 " return t ? getComputedStyle(t).fill : null; }")
+    line_js = "() => document.querySelector('.tracker-chart .scatterlayer path.js-line').style.stroke"
+    before = (page.evaluate(colour_js), page.evaluate(line_js))
+    page.click("form[data-md-component=palette] label:not([hidden])")
+    page.wait_for_function("() => document.querySelector('.tracker-chart').getAttribute('data-theme') === 'dark'")
+    after = (page.evaluate(colour_js), page.evaluate(line_js))
+    assert before[0] != after[0], "axis text colour did not change"
+    assert before[1] != after[1], "series colour did not change"
+    page.close()
+
+
+def test_phone_width_has_no_horizontal_scroll(site_url, browser):
+    url, _ = site_url
+    page = browser.new_page(viewport={"width": 375, "height": 800}, is_mobile=True, has_touch=True)
+    for path in CHART_PAGES + ("sources/", "data/", "methodology/"):
+        page.goto(url + path)
+        wait_for_charts(page)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
+    page.close()
+
+
+@pytest.mark.parametrize("width, scheme", [(1280, "light"), (1280, "dark"), (375, "light"), (375, "dark")])
+def test_screenshots_of_every_chart_page(site_url, browser, width, scheme):
+    url, _ = site_url
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    for path in CHART_PAGES:
+        page.goto(url + path)
+        charts = wait_for_charts(page, minimum=0 if path == "" else 1)
+        assert all(c["theme"] == scheme for c in charts)
+        name = (path.strip("/").replace("/", "-") or "home") + f"-{width}-{scheme}.png"
+        if charts:  # show the first chart with its caption, as a reader scrolling to it sees it
+            page.evaluate("document.querySelector('.tracker-figure').scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(200)
+        page.screenshot(path=str(SHOTS / name), full_page=False)
+        assert (SHOTS / name).stat().st_size > 10_000
+    page.close()

@@ -1,0 +1,122 @@
+"""Building the site: every page exists with its charts' data; builds are atomic and repeatable."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from scripts.build import BuildFailed, build_site
+from scripts.problems import ProblemsFound
+
+PAGES = ("index.html", "deployments/index.html", "strikes/index.html", "oil/index.html", "context/index.html",
+         "timeline/index.html", "sources/index.html", "data/index.html", "methodology/index.html",
+         "metrics/index.html", "metrics/strike_deaths/index.html")
+
+
+def charts_in(html: str) -> list[dict]:
+    return [json.loads(unescape(m)) for m in re.findall(r'data-figure="([^"]*)"', html)]
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory) -> Path:
+    from scripts.paths import ProjectPaths
+
+    site = tmp_path_factory.mktemp("real") / "site"
+    build_site(ProjectPaths.default(), strict=True, site_dir=site)
+    return site
+
+
+def test_the_real_site_has_every_page(real_site):
+    for page in PAGES:
+        assert (real_site / page).is_file(), page
+    for metric in ("us_personnel", "boat_strikes", "tankers_seized", "deportees"):
+        assert (real_site / "metrics" / metric / "index.html").is_file()
+    for download in ("data/facts.csv", "data/facts.json", "data/events.json", "assets/vendor/plotly-basic.min.js"):
+        assert (real_site / download).is_file()
+
+
+@pytest.mark.parametrize("page, minimum", [("strikes/index.html", 4), ("deployments/index.html", 2),
+                                           ("oil/index.html", 1), ("timeline/index.html", 1)])
+def test_chart_pages_carry_their_charts_data(real_site, page, minimum):
+    html = (real_site / page).read_text(encoding="utf-8")
+    specs = charts_in(html)
+    assert len(specs) >= minimum
+    for spec in specs:
+        assert spec["data"], "a chart with no trace"
+        assert all(len(t["x"]) == len(t["y"]) for t in spec["data"])
+    assert "<script>" not in html.split('class="md-content"')[1].split("</article>")[0]
+
+
+def test_every_plotted_point_is_a_verified_fact(real_site):
+    facts = json.loads((real_site / "data" / "facts.json").read_text())
+    known = {(f["metric"], f["value"], f["as_of"]) for f in facts if f["status"] == "verified"}
+    html = (real_site / "strikes" / "index.html").read_text()
+    for spec in charts_in(html)[1:]:
+        for trace in spec["data"]:
+            if trace.get("mode") == "markers" and "hovertext" in trace:
+                for x, y in zip(trace["x"], trace["y"]):
+                    assert any(v == y and d == x for (_, v, d) in known), (x, y)
+
+
+def test_no_page_loads_anything_from_another_site(real_site):
+    for page in real_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for url in re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="([^"]+)"', html):
+            assert not re.match(r"(?:https?:)?//", url) or url.startswith("http://127.0.0.1"), (page, url)
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(mini, tmp_path):
+    build_site(mini, site_dir=tmp_path / "one")
+    build_site(mini, site_dir=tmp_path / "two")
+    assert digest(tmp_path / "one") == digest(tmp_path / "two")
+
+
+def test_invalid_facts_stop_the_build_and_leave_the_old_site(mini, tmp_path):
+    site = tmp_path / "site"
+    build_site(mini, site_dir=site)
+    before = digest(site)
+    strikes = mini.facts / "strikes.yaml"
+    strikes.write_text(strikes.read_text().replace("metric: boat_strikes", "metric: boat_strike"))
+    with pytest.raises(ProblemsFound) as err:
+        build_site(mini, site_dir=site)
+    assert [p.code for p in err.value.problems] == ["unknown-metric"]
+    assert digest(site) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")]
+
+
+def test_a_failing_mkdocs_build_leaves_the_old_site(mini, tmp_path):
+    site = tmp_path / "site"
+    build_site(mini, site_dir=site)
+    before = digest(site)
+    (mini.root / "mkdocs.yml").write_text((mini.root / "mkdocs.yml").read_text().replace(
+        "  - Methodology: methodology.md", "  - Methodology: methodology.md\n  - Missing: missing.md"))
+    with pytest.raises(BuildFailed):
+        build_site(mini, strict=True, site_dir=site)
+    assert digest(site) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")]
+
+
+def test_hostile_text_is_escaped_in_the_built_html(mini, tmp_path):
+    hostile = '<script>alert(1)</script> [x](javascript:alert(3)) {{ config.site_name }}'
+    seed = mini.seeds / "2025-10-01-test-strike-report.md"
+    seed.write_text(seed.read_text().replace("outlet: Test Wire", f"outlet: '{hostile}'")
+                    .replace("title: Test report of a strike", f"title: '{hostile}'"))
+    site = tmp_path / "site"
+    build_site(mini, site_dir=site)
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in html, page
+        assert 'href="javascript:' not in html, page
+    sources = (site / "sources" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in sources
+    assert "{{ config.site_name }}" in sources
