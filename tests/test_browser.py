@@ -130,3 +130,26 @@ def test_screenshots_of_every_chart_page(site_url, browser, width, scheme):
         page.screenshot(path=str(SHOTS / name), full_page=False)
         assert (SHOTS / name).stat().st_size > 10_000
     page.close()
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_or_critical_wcag_violation(site_url, browser, scheme):
+    url, site = site_url
+    axe = (REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    found = []
+    for path in all_pages(site) if scheme == "light" else CHART_PAGES:
+        page.goto(url + path)
+        wait_for_charts(page)
+        page.add_script_tag(content=axe)
+        violations = page.evaluate(
+            "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+            ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+            ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))",
+            AXE_TAGS)
+        found += [f"{path or 'home'}: {v}" for v in violations]
+    assert found == []
+    page.close()

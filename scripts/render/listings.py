@@ -87,10 +87,10 @@ def render_data_page(dataset: Dataset) -> str:
         ("facts.json", "the same as JSON"),
         ("events.json", f"the {len(dataset.events)} timeline events with their sources"),
     ]
-    items = "".join(f'<li><a href="{html_text(links.to("data/" + name))}"><code>{name}</code></a>: '
+    items = "".join(f'<li><a href="{html_text(links.to("data/" + name))}">{name}</a>: '
                     f"{html_text(text)}</li>" for name, text in downloads)
     per_metric = "".join(
-        f'<li><a href="{html_text(links.to(f"data/metrics/{m.id}.csv"))}"><code>{m.id}.csv</code></a>: '
+        f'<li><a href="{html_text(links.to(f"data/metrics/{m.id}.csv"))}">{m.id}.csv</a>: '
         f"{html_text(m.label)}</li>" for m in dataset.metrics.values())
     return (front_matter("Data", "Download every figure of the tracker as CSV or JSON, with sources and quotes.")
             + "# Data\n\n"
