@@ -56,7 +56,7 @@
     return node;
   }
 
-  function themeLayout(layout) {
+  function themeLayout(layout, width) {
     var style = getComputedStyle(document.body);
     var fg = style.getPropertyValue("--md-default-fg-color").trim() || "#333";
     var grid = style.getPropertyValue("--md-default-fg-color--lightest").trim() || "#ddd";
@@ -69,6 +69,12 @@
     ["xaxis", "yaxis"].forEach(function (axis) {
       themed[axis] = Object.assign({}, themed[axis], { gridcolor: grid, linecolor: grid, zerolinecolor: grid });
     });
+    if (width) themed.width = width;  // exactly the container's width, however it changed
+    if (width && width < 520) {  // a phone: fewer, shorter date ticks so they do not collide
+      themed.xaxis.nticks = 4;
+      themed.xaxis.tickformat = "%b %Y";
+      themed.font.size = 12;
+    }
     return themed;
   }
 
@@ -76,7 +82,7 @@
     var spec = el._trackerSpec || (el._trackerSpec = JSON.parse(el.getAttribute("data-figure")));
     var dark = isDark();
     el.setAttribute("data-theme", dark ? "dark" : "light");
-    return window.Plotly.react(el, recolour(spec.data, dark), themeLayout(spec.layout), CONFIG).then(function () {
+    return window.Plotly.react(el, recolour(spec.data, dark), themeLayout(spec.layout, el.clientWidth), CONFIG).then(function () {
       el.setAttribute("data-drawn", "true");
       if (!el._trackerClick) {
         el._trackerClick = true;
@@ -102,8 +108,7 @@
       var width = el.clientWidth;
       if (width === lastWidth || width === 0) return;
       lastWidth = width;
-      if (el.getAttribute("data-drawn") === "true") window.Plotly.Plots.resize(el);
-      else render(el);
+      render(el);  // re-render rather than resize: tick density depends on the width
     }).observe(el);
   }
 
