@@ -76,7 +76,7 @@ def load_metrics(paths: ProjectPaths, collector: _Collector) -> dict[str, Metric
         metrics[entry["id"]] = Metric(
             id=entry["id"], label=entry["label"], unit=entry["unit"], kind=entry["kind"], topic=entry["topic"],
             description=entry["description"], cues=tuple(entry["cues"]), origin=Origin(doc.path, line),
-            plausible_max=entry.get("plausible_max"))
+            plausible_max=entry.get("plausible_max"), nouns=tuple(entry.get("nouns", ())))
     return metrics
 
 

@@ -63,6 +63,7 @@ class Metric:
     cues: tuple[str, ...]
     origin: Origin
     plausible_max: float | None = None
+    nouns: tuple[str, ...] = ()
 
     @property
     def counted(self) -> bool:
