@@ -1,0 +1,87 @@
+"""The date a figure describes, from the words of its sentence and the publication date.
+
+"on Friday" → the last Friday on or before publication (day); "Sept. 2" → that day of the most
+recent such month (day); "as of Friday" likewise; "in August" → the month; "last week" → a week
+before (approx); otherwise the publication date (approx): a total given "so far" is as of the
+article. "since …" dates start a period and are never taken as the as-of date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from scripts.extract.sentences import MONTHS
+
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_OF_MONTH = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>20\d\d))?",
+                           re.IGNORECASE)
+_DAY_MONTH = re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})\b\.?(?:\s+(?P<year>20\d\d))?", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?P<weekday>%s)\b" % "|".join(WEEKDAYS), re.IGNORECASE)
+_MONTH_ONLY = re.compile(rf"\b(?:in|during|by|since|from|early|late|mid)[\s-]+(?:early\s+|late\s+|mid-?)?"
+                         rf"(?P<month>{_MONTH})\b(?!\.?\s+\d)", re.IGNORECASE)
+_RELATIVE = {"yesterday": (1, "day"), "last week": (7, "approx"), "this week": (0, "approx"),
+             "today": (0, "day"), "last month": (30, "approx")}
+_RELATIVE_RE = re.compile(r"\b(?P<rel>%s)\b" % "|".join(_RELATIVE), re.IGNORECASE)
+_AS_OF = re.compile(r"\bas of\s+$", re.IGNORECASE)
+# A month alone further than this from the number usually dates another clause ("launched a
+# campaign in September"); a day ("on Tuesday", "Nov. 9") dates the sentence's event wherever it is.
+NEAR = 60
+_STARTS_A_PERIOD = re.compile(r"\b(?:since|from|began|beginning|starting)\s+(?:on\s+|in\s+|early\s+|late\s+|mid-?)?$",
+                              re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class AsOf:
+    day: date | None
+    precision: str | None
+    words: str | None  # the words it was read from, for the reason shown to editors
+
+
+def _month_day(published: date, month: int, day: int, year: int | None) -> date | None:
+    try:
+        if year:
+            return date(year, month, day)
+        guess = date(published.year, month, day)
+        return guess if guess <= published else date(published.year - 1, month, day)
+    except ValueError:
+        return None
+
+
+def _last_weekday(published: date, weekday: int) -> date:
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def resolve_as_of(sentence: str, position: int, published: date | None) -> AsOf:
+    """The as-of date for a number at ``position`` in ``sentence``; the nearest date words win."""
+    if published is None:
+        return AsOf(None, None, None)
+    found: list[tuple[int, date, str, str]] = []
+    for pattern in (_DAY_OF_MONTH, _DAY_MONTH):
+        for m in pattern.finditer(sentence):
+            if _STARTS_A_PERIOD.search(sentence[: m.start()]):
+                continue
+            day = _month_day(published, MONTHS[m.group("month").lower().rstrip(".")], int(m.group("day")),
+                             int(m.group("year")) if m.group("year") else None)
+            if day and day <= published:
+                found.append((m.start(), day, "day", m.group()))
+    for m in _WEEKDAY.finditer(sentence):
+        if not _STARTS_A_PERIOD.search(sentence[: m.start()]):
+            found.append((m.start(), _last_weekday(published, WEEKDAYS[m.group("weekday").lower()]), "day", m.group()))
+    for m in _RELATIVE_RE.finditer(sentence):
+        back, precision = _RELATIVE[m.group("rel").lower()]
+        found.append((m.start(), published - timedelta(days=back), precision, m.group()))
+    for m in _MONTH_ONLY.finditer(sentence):
+        if m.group().lower().startswith(("since", "from")):
+            continue
+        month = MONTHS[m.group("month").lower()]
+        year = published.year if month <= published.month else published.year - 1
+        found.append((m.start(), date(year, month, 1), "month", m.group()))
+    stated = [f for f in found if _AS_OF.search(sentence[: f[0]])]
+    near = stated or [f for f in found if f[2] != "month" or abs(f[0] - position) <= NEAR]
+    if not near:
+        return AsOf(published, "approx", None)
+    _, day, precision, words = min(near, key=lambda f: abs(f[0] - position))
+    return AsOf(day, precision, words)

@@ -1,0 +1,133 @@
+"""Finding the numbers of a sentence as journalists write them: 4,500; 11 million; $50 million;
+seven; a pair of; nearly a dozen; the sixth; its 20th; with the hedge in front of them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scripts.extract.sentences import MONTHS
+
+UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+        "ninety": 90}
+PHRASES = {"a dozen": 12, "dozen": 12, "a pair of": 2, "a couple of": 2, "a hundred": 100, "hundred": 100,
+           "a thousand": 1000}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+            "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+            "nineteenth": 19, "twentieth": 20, "thirtieth": 30}
+MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+# The article's hedge → the qualifier it keeps. Longest first, so "more than" wins over "more".
+HEDGES = {
+    "at least": "at_least", "no fewer than": "at_least", "a minimum of": "at_least",
+    "more than": "more_than", "over": "more_than", "upwards of": "more_than", "in excess of": "more_than",
+    "roughly": "about", "some": "about", "about": "about", "around": "about", "approximately": "about",
+    "nearly": "about", "almost": "about", "close to": "about", "an estimated": "about", "estimated": "about",
+    "as many as": "up_to", "up to": "up_to", "at most": "up_to",
+    "fewer than": "less_than", "less than": "less_than", "under": "less_than",
+}
+
+_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_TENS = "|".join(TENS)
+_UNITS_1_9 = "|".join(k for k, v in UNITS.items() if 1 <= v <= 9)
+_PHRASE = "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True))
+_ORDW = "|".join(sorted(ORDINALS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_HEDGE = "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
+_DETERMINER = r"(?:the|its|their|his|her|this|that)"
+
+NUMBER = re.compile(
+    r"(?<![\w\-.$/])"
+    r"(?P<money>\$\s?)?"
+    r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>st|nd|rd|th)?"
+    rf"|(?P<word>(?:{_TENS})-(?:{_UNITS_1_9})|{_PHRASE}|{_WORD})"
+    rf"|(?P<ordinal>{_ORDW})|(?P<times>once|twice|thrice))"
+    r"(?:\s+(?P<mult>thousand|million|billion)\b)?"
+    r"(?![\w\-]|[.,]\d|%)",
+    re.IGNORECASE)
+_HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_HEDGE})\s+(?:(?P<det>the)\s+)?$", re.IGNORECASE)
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:,|and|to|-|–)\s*)?$", re.IGNORECASE)
+_ORDINAL_DETERMINER = re.compile(rf"\b{_DETERMINER}\s+$|\b(?:{_HEDGE})\s+the\s+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number in a sentence; offsets are into the sentence, and cover the hedge too."""
+
+    value: float
+    qualifier: str
+    start: int
+    end: int
+    number_start: int
+    number_end: int
+    text: str
+    ordinal: bool = False
+    money: bool = False
+    times: bool = False  # "twice", "once": a count of occurrences
+
+
+def _word_value(word: str) -> int:
+    word = word.lower()
+    if word in PHRASES:
+        return PHRASES[word]
+    if "-" in word:
+        tens, unit = word.split("-")
+        return TENS[tens] + UNITS[unit]
+    return UNITS.get(word, TENS.get(word, 0))
+
+
+def find_numbers(sentence: str) -> list[Mention]:
+    mentions = []
+    for match in NUMBER.finditer(sentence):
+        mention = _mention(sentence, match)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _mention(sentence: str, match: re.Match) -> Mention | None:
+    before = sentence[: match.start()]
+    ordinal = bool(match.group("ordinal") or match.group("suffix"))
+    if match.group("digits"):
+        digits = match.group("digits")
+        value = float(digits.replace(",", ""))
+        if _DATE_BEFORE.search(before) or _looks_like_year(digits, match, sentence):
+            return None
+        if re.match(r"\s*(?:[ap]\.?m\b|:\d)", sentence[match.end():], re.I):  # a time of day
+            return None
+    elif match.group("word"):
+        value = float(_word_value(match.group("word")))
+        if match.group("word").lower() in ("one", "a pair of", "a couple of") and re.match(
+                r"\s+(?:of|another|other|another)\b", sentence[match.end():], re.I):
+            return None
+    elif match.group("times"):
+        value = float({"once": 1, "twice": 2, "thrice": 3}[match.group("times").lower()])
+        if match.group("times").lower() == "once" and not re.search(r"\b(?:at least|only|just)\s+$", before, re.I):
+            return None  # "once" is mostly "formerly" or "as soon as"
+    else:
+        value = float(ORDINALS[match.group("ordinal").lower()])
+    if ordinal and not _ORDINAL_DETERMINER.search(before):
+        return None  # "a second strike", "first reported": not counts
+    if match.group("mult"):
+        value *= MULTIPLIERS[match.group("mult").lower()]
+    hedge = _HEDGE_BEFORE.search(before)
+    if hedge and hedge.group("det") and hedge.group("hedge").lower() != "at least":
+        hedge = None  # "know about the second strike": a preposition, not a hedge
+    qualifier = HEDGES[hedge.group("hedge").lower()] if hedge else "exact"
+    start = hedge.start() if hedge else match.start()
+    if value == int(value):
+        value = int(value)
+    return Mention(value=value, qualifier=qualifier, start=start, end=match.end(),
+                   number_start=match.start(), number_end=match.end(), text=sentence[start:match.end()],
+                   ordinal=ordinal, money=bool(match.group("money")), times=bool(match.group("times")))
+
+
+def _looks_like_year(digits: str, match: re.Match, sentence: str) -> bool:
+    """1900–2100 written without a comma, not followed by a thing counted ("in 2019", "2025")."""
+    if "," in digits or "." in digits or not (1900 <= int(digits) <= 2100) or match.group("mult"):
+        return False
+    return not re.match(r"\s+(?:troops|people|sailors|marines|personnel)\b", sentence[match.end():], re.I)
