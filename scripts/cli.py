@@ -3,6 +3,8 @@
     python -m scripts validate [--strict] [--format text|json|github]
     python -m scripts build [--strict]
     python -m scripts serve [--port N]
+    python -m scripts extract [FILE ...] [--json] [--published DATE]
+    python -m scripts accept ID [ID ...] [--metric M] [--as-of DATE] …
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import os
 import sys
 from typing import Sequence
 
+from scripts.cli_extract import add_commands
 from scripts.paths import ProjectPaths
 from scripts.problems import Problem, ProblemsFound
 
@@ -109,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="preview the site, rebuilding when a file changes")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=cmd_serve)
+    add_commands(sub)
     return parser
 
 
@@ -119,6 +123,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args, paths)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head`: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as err:  # noqa: BLE001 - the last line of defence: no traceback for editors
         print(f"internal error: {type(err).__name__}: {err}", file=sys.stderr)
         print("This is a bug in the tracker, not in your data. Please open an issue with this message.",
