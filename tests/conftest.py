@@ -19,6 +19,7 @@ def make_project(root: Path, data: Path = MINI) -> ProjectPaths:
     for name in ("schemas", "docs"):
         shutil.copytree(REPO_ROOT / name, root / name)
     shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copy(REPO_ROOT / ".gitignore", root / ".gitignore")
     for name in ("seeds", "facts"):
         shutil.copytree(data / name, root / name)
     node = root / "node_modules"

@@ -76,7 +76,7 @@ def build_entry(dataset: Dataset, source: str, draft: dict, overrides: dict) -> 
 def append_entry(path: Path, entry: dict) -> int:
     """Append to the file's list; returns the line the entry starts on."""
     text = path.read_text(encoding="utf-8") if path.exists() else "observations:\n"
-    indent = re.search(r"^(\s*)- id:", text, re.M)
+    indent = re.search(r"^([ \t]*)- id:", text, re.M)
     prefix = indent.group(1) if indent else ""
     if text and not text.endswith("\n"):
         text += "\n"

@@ -29,8 +29,8 @@ _AS_OF = re.compile(r"\bas of\s+$", re.IGNORECASE)
 # A month alone further than this from the number usually dates another clause ("launched a
 # campaign in September"); a day ("on Tuesday", "Nov. 9") dates the sentence's event wherever it is.
 NEAR = 60
-_STARTS_A_PERIOD = re.compile(r"\b(?:since|from|began|beginning|starting)\s+(?:on\s+|in\s+|early\s+|late\s+|mid-?)?$",
-                              re.IGNORECASE)
+_STARTS_A_PERIOD = re.compile(r"\b(?:since|from|began|begun|beginning|begin|started|starting|start|launched|"
+                              r"launching|launch)\s+(?:on\s+|in\s+)?(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def resolve_as_of(sentence: str, position: int, published: date | None) -> AsOf:
         back, precision = _RELATIVE[m.group("rel").lower()]
         found.append((m.start(), published - timedelta(days=back), precision, m.group()))
     for m in _MONTH_ONLY.finditer(sentence):
-        if m.group().lower().startswith(("since", "from")):
+        if m.group().lower().startswith(("since", "from")) or _STARTS_A_PERIOD.search(sentence[: m.start()]):
             continue
         month = MONTHS[m.group("month").lower()]
         year = published.year if month <= published.month else published.year - 1

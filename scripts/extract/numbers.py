@@ -50,7 +50,10 @@ NUMBER = re.compile(
     r"(?![\w\-]|[.,]\d|%)",
     re.IGNORECASE)
 _HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_HEDGE})\s+(?:(?P<det>the)\s+)?$", re.IGNORECASE)
-_DATE_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:,|and|to|-|–)\s*)?$", re.IGNORECASE)
+# The day of a date: "Sept. 2", "December 4-5", "between December 4 and 5" (but "on Sept. 2 and 14
+# were killed" counts 14 people).
+_DATE_BEFORE = re.compile(rf"(?:\bbetween\s+(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+and\s+"
+                          rf"|\b(?:{_MONTH})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:to|-|–)\s*)?)$", re.IGNORECASE)
 _ORDINAL_DETERMINER = re.compile(rf"\b{_DETERMINER}\s+$|\b(?:{_HEDGE})\s+the\s+$", re.IGNORECASE)
 
 

@@ -1,0 +1,140 @@
+"""The extractor, sentence by sentence: numbers, hedges, dates, metrics. Expected values are
+written by hand from the sentences, as an editor would read them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from scripts.extract.candidates import extract_text
+from scripts.extract.classify import Vocabulary
+from scripts.extract.dates import resolve_as_of
+from scripts.extract.numbers import find_numbers
+from scripts.extract.sentences import split_sentences
+from scripts.load import load_dataset
+from scripts.paths import ProjectPaths
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    dataset, _ = load_dataset(ProjectPaths.default())
+    return Vocabulary.of(dataset.metrics)
+
+
+def placed(text: str, vocab: Vocabulary, published=date(2025, 12, 7)) -> list[tuple]:
+    return [(c.metric, c.value, c.qualifier) for c in extract_text("t", text, published, vocab) if c.metric]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("4,500 troops", 4500), ("10,000 troops", 10000), ("11 million barrels", 11_000_000),
+    ("$50 million reward", 50_000_000), ("seven warships", 7), ("two survivors", 2),
+    ("a pair of B-52 bombers", 2), ("a dozen Navy ships", 12), ("eight million reservists", 8_000_000),
+    ("twenty-one boats", 21), ("1.8 million barrels", 1_800_000), ("its 20th strike", 20),
+    ("the sixth strike since", 6), ("at least twice", 2),
+])
+def test_numbers_as_digits_words_and_ordinals(text, value):
+    assert [m.value for m in find_numbers(text)] == [value]
+
+
+@pytest.mark.parametrize("text", ["F-35 jets", "a 30,000lb bomb", "about 250km away", "an Airbus A-319",
+                                  "on Sept. 2", "between December 4 and 5", "since 2019", "a 38-year-old man",
+                                  "at 10:51am", "a nearly eight-minute video", "a second strike"])
+def test_things_that_are_not_counts_are_not_numbers(text):
+    assert find_numbers(text) == []
+
+
+@pytest.mark.parametrize("phrase, qualifier", [
+    ("at least 14", "at_least"), ("more than 80", "more_than"), ("over 75", "more_than"),
+    ("roughly 10,000", "about"), ("some 21", "about"), ("about 500", "about"), ("nearly a dozen", "about"),
+    ("almost 500", "about"), ("as many as 18", "up_to"), ("up to 39", "up_to"), ("fewer than 10", "less_than"),
+    ("14", "exact"), ("at least the fourth", "at_least"),
+])
+def test_hedges_become_qualifiers(phrase, qualifier):
+    (mention,) = find_numbers(f"They counted {phrase} of them.")
+    assert mention.qualifier == qualifier
+    assert mention.text == phrase
+
+
+@pytest.mark.parametrize("sentence, expected, precision", [
+    ("Those troops have since killed more than 60, as of Friday.", date(2025, 10, 31), "day"),
+    ("The U.S. military killed 11 people on Tuesday in a strike.", date(2025, 10, 28), "day"),
+    ("It began on Sept. 2 and 14 were killed.", date(2025, 11, 2), "approx"),
+    ("On Sept. 2, 11 people were killed.", date(2025, 9, 2), "day"),
+    ("Trump first deployed warships in August, starting with seven warships.", date(2025, 8, 1), "month"),
+    ("The campaign, launched in early September, has killed 14 so far.", date(2025, 11, 2), "approx"),
+    ("Some 40 were deported last week.", date(2025, 10, 26), "approx"),
+    ("More than 13,000 have been deported this year.", date(2025, 11, 2), "approx"),
+])
+def test_as_of_dates_are_resolved_against_the_publication_date(sentence, expected, precision):
+    position = next(m.number_start for m in find_numbers(sentence))
+    as_of = resolve_as_of(sentence, position, date(2025, 11, 2))
+    assert (as_of.day, as_of.precision) == (expected, precision)
+
+
+def test_without_a_publication_date_as_of_stays_empty():
+    as_of = resolve_as_of("killed 11 people on Tuesday", 7, None)
+    assert (as_of.day, as_of.precision) == (None, None)
+
+
+def test_one_sentence_with_three_metrics(vocab):
+    assert placed("Strikes have killed 64 people in 15 strikes that have destroyed 16 boats.", vocab) == [
+        ("strike_deaths", 64, "exact"), ("boat_strikes", 15, "exact"), ("vessels_struck", 16, "exact")]
+
+
+def test_a_figure_of_one_strike_carries_a_scope(vocab):
+    (candidate,) = [c for c in extract_text("t", "A U.S. strike on Monday killed 14 people, Hegseth said.",
+                                            date(2025, 10, 29), vocab) if c.metric]
+    assert (candidate.metric, candidate.value) == ("strike_deaths", 14)
+    assert candidate.scope == "one operation on 27 Oct 2025"
+    (total,) = [c for c in extract_text("t", "The strikes have killed 57 people so far.", date(2025, 10, 29), vocab)
+                if c.metric]
+    assert total.scope is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "The jets will be based in Puerto Rico, a US territory of more than three million people.",
+    "The plane landed about 250km from the border.",
+    "The aircraft was an Airbus A-319 operated by Conviasa.",
+    "Warships can carry almost 500 long-range Tomahawk missiles.",
+    "Venezuela's military numbers 340,000, with eight million reservists.",
+    "Two Venezuelan military planes flew near a US Navy vessel.",
+    "Exports fell to 500,000 barrels per day.",
+    "The vessels can carry almost 2 million barrels.",
+])
+def test_numbers_that_fit_no_metric_are_not_forced_into_one(sentence, vocab):
+    assert placed(sentence, vocab) == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The death toll has risen to 80, with two survivors.", [("strike_deaths", 80, "exact"), ("strike_survivors", 2, "exact")]),
+    ("It is at least the fourth time that US bombers have flown near Venezuela.", [("bomber_flights", 4, "at_least")]),
+    ("It was the second time that US forces have seized a tanker.", [("tankers_seized", 2, "exact")]),
+    ("The US has offered a $50 million reward for his capture.", [("reward_usd", 50_000_000, "exact")]),
+    ("Six airlines have suspended flights to the country.", [("airlines_suspended", 6, "exact")]),
+    ("More than 13,000 Venezuelans have been deported this year.", [("deportees", 13000, "more_than")]),
+    ("As many as 18 sanctioned ships are in Venezuela's waters, with eight being very large.",
+     [("sanctioned_tankers_in_venezuela", 18, "up_to"), ("sanctioned_tankers_in_venezuela", 8, "exact")]),
+    ("Nearly a dozen Navy ships are in the Caribbean.", [("us_warships", 12, "about")]),
+    ("The strikes have brought the total number of operations to 13.", [("boat_strikes", 13, "exact")]),
+    ("The U.S. military conducted its 20th strike, killing four.", [("boat_strikes", 20, "exact"), ("strike_deaths", 4, "exact")]),
+    ("Three male narco-terrorists were aboard the vessel during the third strike.", []),
+])
+def test_sentences_journalists_write(sentence, expected, vocab):
+    assert placed(sentence, vocab) == expected
+
+
+def test_sentences_keep_their_offsets_and_dated_list_entries_stay_whole():
+    text = "Intro line.\nNov. 12. Officials confirmed its 20th strike, killing four.\nThe U.S. forces left."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == ["Intro line.", "Nov. 12. Officials confirmed its 20th strike, killing four.",
+                                           "The U.S. forces left."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_candidates_point_at_the_number_and_quote_the_whole_sentence(vocab):
+    body = "Intro.\nThe attacks have left at least 87 dead."
+    (c,) = [c for c in extract_text("t", body, date(2025, 12, 6), vocab) if c.metric]
+    assert body[c.start:c.end] == "at least 87"
+    assert c.quote == "The attacks have left at least 87 dead."
+    assert 0 < c.confidence <= 1 and "dead" in c.reason
