@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import asdict, dataclass
 from datetime import date
 
-from scripts.extract.classify import Vocabulary, place, strike_scope
+from scripts.extract.classify import SentenceIndex, Vocabulary, place, strike_scope
 from scripts.extract.dates import resolve_as_of
 from scripts.extract.numbers import find_numbers
 from scripts.extract.sentences import split_sentences
@@ -46,14 +46,16 @@ def extract_text(source: str, body: str, published: date | None, vocab: Vocabula
     previous: str | None = None
     for sentence in split_sentences(body):
         in_sentence = False
-        for mention in find_numbers(sentence.text):
-            placement = place(mention, sentence.text, vocab, previous, in_sentence)
+        mentions = find_numbers(sentence.text)
+        index = SentenceIndex.build(sentence.text, vocab) if mentions else None
+        for mention in mentions:
+            placement = place(mention, sentence.text, vocab, previous, in_sentence, index)
             if placement.metric:
                 previous, in_sentence = placement.metric, True
             as_of = resolve_as_of(sentence.text, mention.number_start, published)
             metric = vocab.metric(placement.metric) if placement.metric else None
             scope = strike_scope(sentence.text, metric, as_of.words if as_of.precision == "day" else None,
-                                 format_date(as_of.day) if as_of.day else None)
+                                 format_date(as_of.day) if as_of.day and metric and metric.topic == "strikes" else None)
             reason = placement.reason
             reason += f"; dated by “{as_of.words}”" if as_of.words else ("; dated by publication" if as_of.day else "")
             if mention.qualifier != "exact":

@@ -16,7 +16,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from scripts.extract.numbers import Mention
 from scripts.records import Metric
@@ -41,8 +44,7 @@ RATE = re.compile(r"(?:per|a|each) (?:day|week|month|year)\b|daily\b|annually\b"
 QUANTIFIERS = {"several", "multiple", "many", "some", "few", "two", "three", "four", "five", "numerous"}
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a NamedTuple: sentences make tens of thousands of these
     text: str   # as written
     norm: str   # lowercase, singular, no possessive
     start: int
@@ -56,6 +58,7 @@ class Placement:
     reason: str
 
 
+@lru_cache(maxsize=65536)
 def normalise_word(word: str) -> str:
     word = word.lower().rstrip(".").replace("’", "'")
     if word.endswith("'s"):
@@ -73,64 +76,107 @@ def phrase(words: str) -> tuple[str, ...]:
     return tuple(t.norm for t in tokens(words))
 
 
+Phrases = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+
+
+def _by_first_word(pairs: list[tuple[tuple[str, ...], str]]) -> Phrases:
+    index: dict[str, list] = {}
+    for seq, mid in sorted(pairs, key=lambda x: -len(x[0])):
+        if seq:
+            index.setdefault(seq[0], []).append((seq, mid))
+    return {k: tuple(v) for k, v in index.items()}
+
+
 @dataclass(frozen=True)
 class Vocabulary:
-    """The metrics' nouns and cues as token sequences, longest first."""
+    """The metrics' nouns and cues as token sequences, indexed by their first word."""
 
     metrics: tuple[Metric, ...]
-    nouns: tuple[tuple[tuple[str, ...], str], ...]
-    cues: tuple[tuple[tuple[str, ...], str], ...]
+    nouns: Phrases
+    cues: Phrases
+    by_id: dict[str, Metric]
 
     @classmethod
     def of(cls, metrics: dict[str, Metric]) -> Vocabulary:
         nouns = [(phrase(n), m.id) for m in metrics.values() for n in m.nouns]
         cues = [(phrase(c), m.id) for m in metrics.values() for c in m.cues]
-        return cls(tuple(metrics.values()), tuple(sorted(nouns, key=lambda x: -len(x[0]))),
-                   tuple(sorted(cues, key=lambda x: -len(x[0]))))
+        return cls(tuple(metrics.values()), _by_first_word(nouns), _by_first_word(cues), dict(metrics))
 
     def metric(self, metric_id: str) -> Metric:
-        return next(m for m in self.metrics if m.id == metric_id)
+        return self.by_id[metric_id]
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    start: int
+    length: int
+    metric: str
+
+
+def _occurrences(phrases: Phrases, words: list[Token]) -> list[Occurrence]:
+    found = []
+    for i, word in enumerate(words):
+        for seq, mid in phrases.get(word.norm, ()):
+            if _match_at(words, i, seq):
+                found.append(Occurrence(i, len(seq), mid))
+    return found
+
+
+@dataclass(frozen=True)
+class SentenceIndex:
+    """A sentence's words and where the metrics' nouns and cues occur in it, computed once."""
+
+    text: str
+    words: list[Token]
+    nouns: list[Occurrence]
+    cues: dict[str, list[Occurrence]]
+    noun_edges: frozenset[int]
+    starts: list[int]
+
+    @classmethod
+    def build(cls, sentence: str, vocab: Vocabulary) -> SentenceIndex:
+        words = tokens(sentence)
+        nouns = _occurrences(vocab.nouns, words)
+        cues: dict[str, list[Occurrence]] = {}
+        for occ in _occurrences(vocab.cues, words):
+            cues.setdefault(occ.metric, []).append(occ)
+        edges = frozenset([o.start for o in nouns] + [o.start + o.length - 1 for o in nouns])
+        return cls(sentence, words, nouns, cues, edges, [w.start for w in words])
 
 
 def _match_at(words: list[Token], i: int, seq: tuple[str, ...]) -> bool:
     return tuple(t.norm for t in words[i:i + len(seq)]) == seq
 
 
-def _is_noun(vocab: Vocabulary, words: list[Token], i: int) -> bool:
+def _is_noun(index: SentenceIndex, i: int) -> bool:
     """A word that names what is counted: a person, a time, or (the start or end of) a metric noun."""
-    if words[i].norm in PEOPLE or words[i].norm in TIMES:
-        return True
-    return any(_match_at(words, i, seq) or (i - len(seq) + 1 >= 0 and _match_at(words, i - len(seq) + 1, seq))
-               for seq, _ in vocab.nouns)
+    return index.words[i].norm in PEOPLE or index.words[i].norm in TIMES or i in index.noun_edges
 
 
-def _chunk(vocab: Vocabulary, words: list[Token], first: int, text: str) -> list[int]:
+def _chunk(index: SentenceIndex, first: int) -> list[int]:
     """Indexes of the words naming what a number counts: up to its first noun (the head), at most
     five words, never across punctuation or a function word."""
-    out: list[int] = []
+    words, out = index.words, []
     for i in range(first, min(first + 5, len(words))):
         if words[i].norm in STOP:
             break
-        gap = text[words[i - 1].end:words[i].start] if i > 0 else ""
+        gap = index.text[words[i - 1].end:words[i].start] if i > 0 else ""
         if out and _BREAK.search(gap):
             break
         out.append(i)
-        if _is_noun(vocab, words, i):
+        if _is_noun(index, i):
             break
     return out
 
 
-def _noun_matches(vocab: Vocabulary, words: list[Token], chunk: list[int]) -> tuple[set[str], int]:
+def _noun_matches(index: SentenceIndex, chunk: list[int]) -> tuple[set[str], int]:
     """Metrics whose noun phrase covers the chunk's last word (its head); the longest phrase wins."""
     head = chunk[-1]
-    best, found = 0, set()
-    for seq, mid in vocab.nouns:  # longest first
-        if len(seq) < best:
-            break
-        if any(_match_at(words, start, seq) for start in range(max(chunk[0], head - len(seq) + 1), head + 1)):
-            found.add(mid)
-            best = len(seq)
-    return found, best
+    covering = [o for o in index.nouns if chunk[0] <= o.start <= head < o.start + o.length]
+    if not covering:
+        return set(), 0
+    best = max(o.length for o in covering)
+    return {o.metric for o in covering if o.length == best}, best
 
 
 @dataclass(frozen=True)
@@ -142,33 +188,30 @@ class Anchor:
     after: int
 
 
-def _cue_distance(vocab: Vocabulary, words: list[Token], at: Anchor, metric_id: str, skip: set[int],
+def _cue_distance(index: SentenceIndex, at: Anchor, metric_id: str, skip: set[int],
                   after_weight: int = 2) -> tuple[int, str] | None:
     """The nearest cue of a metric: (distance in words, the cue as written)."""
     best = None
-    for seq, mid in vocab.cues:
-        if mid != metric_id:
+    for occ in index.cues.get(metric_id, ()):
+        i = occ.start
+        if i in skip or at.first <= i < at.after:
             continue
-        for i in range(len(words) - len(seq) + 1):
-            if i in skip or not _match_at(words, i, seq) or at.first <= i < at.after:
-                continue
-            # The subject usually comes first ("the death toll has risen to 80, with two survivors"):
-            # by default a cue after the number counts as twice as far as one before it.
-            if i < at.first:
-                distance = at.first - (i + len(seq) - 1)
-            else:
-                distance = after_weight * (i - at.after + 1)
-            written = " ".join(w.text for w in words[i:i + len(seq)])
-            if best is None or distance < best[0]:
-                best = (distance, written)
+        # The subject usually comes first ("the death toll has risen to 80, with two survivors"):
+        # by default a cue after the number counts as twice as far as one before it.
+        if i < at.first:
+            distance = at.first - (i + occ.length - 1)
+        else:
+            distance = after_weight * (i - at.after + 1)
+        if best is None or distance < best[0]:
+            best = (distance, " ".join(w.text for w in index.words[i:i + occ.length]))
     return best
 
 
-def _by_context(vocab: Vocabulary, words: list[Token], at: Anchor, eligible: list[str], skip: set[int],
+def _by_context(index: SentenceIndex, at: Anchor, eligible: list[str], skip: set[int],
                 reach: int = 99, after_weight: int = 2) -> tuple[str | None, str | None]:
     """The eligible metric with the nearest cue, and that cue as written."""
     scored = [(d[0], i, mid, d[1]) for i, mid in enumerate(eligible)
-              if (d := _cue_distance(vocab, words, at, mid, skip, after_weight)) is not None and d[0] <= reach]
+              if (d := _cue_distance(index, at, mid, skip, after_weight)) is not None and d[0] <= reach]
     if not scored:
         return None, None
     _, _, mid, cue = min(scored)
@@ -180,28 +223,30 @@ ANAPHORA = re.compile(r"\b(?:that|this|the same)\s+(?:number|figure|total|count|
 
 
 def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | None = None,
-          previous_in_sentence: bool = False) -> Placement:
+          previous_in_sentence: bool = False, index: SentenceIndex | None = None) -> Placement:
     """The metric of ``mention``; ``previous`` is the metric of the figure placed just before it
     (in this sentence when ``previous_in_sentence``), for "…, with eight being …" and "that number"."""
-    words = tokens(sentence)
-    after = [i for i, w in enumerate(words) if w.start >= mention.number_end]
-    first = next((i for i, w in enumerate(words) if w.start >= mention.start), len(words))
-    at = Anchor(first, after[0] if after else len(words))
-    if after and _BREAK.search(sentence[mention.number_end:words[at.after].start]):
-        chunk = []  # "has risen to 80, with …": punctuation right after the number
+    index = index or SentenceIndex.build(sentence, vocab)
+    words = index.words
+    after = bisect_left(index.starts, mention.number_end)
+    first = bisect_left(index.starts, mention.start)
+    at = Anchor(first, after)
+    if after == len(words) or _BREAK.search(sentence[mention.number_end:words[after].start]):
+        chunk: list[int] = []  # "has risen to 80, with …": punctuation right after the number
     else:
-        chunk = _chunk(vocab, words, at.after, sentence) if after else []
-    if CAPACITY.search(sentence[: mention.start]):
+        chunk = _chunk(index, after)
+    near_before = sentence[max(0, mention.start - 48): mention.start]  # anchored patterns look this far
+    if CAPACITY.search(near_before):
         return Placement(None, 0.15, f"“{mention.text}” is a capacity, not a count")
-    if _is_label(vocab, words, at, mention, sentence):
+    if _is_label(index, mention, vocab):
         return Placement(None, 0.1, f"“{mention.text}” numbers a list entry")
     if mention.ordinal and not _counts_by_ordinal(sentence, mention, [words[i] for i in chunk]):
         return Placement(None, 0.15, f"“{mention.text}” labels one event; it is not a running count")
     if not chunk and previous and not mention.times and (
-            (previous_in_sentence and LINKED.search(sentence[: mention.start]))
+            (previous_in_sentence and LINKED.search(near_before))
             or ANAPHORA.search(sentence[: mention.start])):
         return Placement(previous, 0.7, "continues the figure before it (“with eight being …”, “that number …”)")
-    placement = _place(mention, words, at, chunk, vocab)
+    placement = _place(mention, index, at, chunk, vocab)
     if placement.metric is None:
         return placement
     metric = vocab.metric(placement.metric)
@@ -212,19 +257,22 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
     return placement
 
 
-def _is_label(vocab: Vocabulary, words: list[Token], at: Anchor, mention: Mention, sentence: str) -> bool:
+def _is_label(index: SentenceIndex, mention: Mention, vocab: Vocabulary) -> bool:
     """'Attack 1 (Caribbean):' — a capitalised noun of a metric, then the number, then punctuation."""
-    before = [w for w in words if w.end <= mention.number_start]
-    if not before or not before[-1].text[:1].isupper() or mention.start != mention.number_start:
+    after = index.text[mention.number_end:mention.number_end + 3]
+    if mention.start != mention.number_start or not re.match(r"\s*[(:–—-]", after):
         return False
-    after = sentence[mention.number_end:mention.number_end + 3]
-    return bool(re.match(r"\s*[(:–—-]", after)) and any(seq == (before[-1].norm,) for seq, _ in vocab.nouns)
+    previous = re.search(r"([A-Z][\w-]*)\s+$", index.text[max(0, mention.number_start - 40): mention.number_start])
+    if not previous:
+        return False
+    word = normalise_word(previous.group(1))
+    return any(seq == (word,) for seq, _ in vocab.nouns.get(word, ()))
 
 
 def _counts_by_ordinal(sentence: str, mention: Mention, chunk: list[Token]) -> bool:
     """'its 20th strike', 'the first known operation since …', 'the fourth time': counts; 'during
     the third strike' of one operation only labels it."""
-    before = sentence[: mention.number_start].lower()
+    before = sentence[max(0, mention.number_start - 40): mention.number_start].lower()
     if re.search(r"\b(?:its|their|his|her)\s+$", before):
         return True
     if chunk and chunk[-1].norm in TIMES:
@@ -232,72 +280,75 @@ def _counts_by_ordinal(sentence: str, mention: Mention, chunk: list[Token]) -> b
     return bool(RUNNING.search(sentence))
 
 
-def _place(mention: Mention, words: list[Token], at: Anchor, chunk: list[int], vocab: Vocabulary) -> Placement:
+def _place(mention: Mention, index: SentenceIndex, at: Anchor, chunk: list[int], vocab: Vocabulary) -> Placement:
     ids = [m.id for m in vocab.metrics]
+    words = index.words
     if mention.times:
-        return _place_times(mention, words, at, [], vocab)
+        return _place_times(index, at, [], vocab)
     if mention.money:
         usd = [m.id for m in vocab.metrics if m.unit == "USD"]
-        mid, cue = _by_context(vocab, words, at, usd, set(), reach=12)
-        found, _ = _noun_matches(vocab, words, chunk) if chunk else (set(), 0)
+        mid, cue = _by_context(index, at, usd, set(), reach=12)
+        found, _ = _noun_matches(index, chunk) if chunk else (set(), 0)
         mid = mid or next((m for m in usd if m in found), None)
         return Placement(mid, 0.85 if mid else 0.2,
                          f"an amount of money, and “{cue or _words(words, chunk)}” says what for" if mid
                          else "an amount of money with no metric")
     if chunk:
-        found, _length = _noun_matches(vocab, words, chunk)
+        found, _length = _noun_matches(index, chunk)
         head = words[chunk[-1]]
         if found:
             ordered = [mid for mid in ids if mid in found]
             if RATE.match(_rest(words, chunk)) and not any("/" in vocab.metric(m).unit for m in ordered):
                 return Placement(None, 0.2, f"“{_words(words, chunk)} {_rest(words, chunk)}” is a rate, not a count")
             if len(ordered) == 1:
-                cue = _cue_distance(vocab, words, at, ordered[0], set(chunk))
+                cue = _cue_distance(index, at, ordered[0], set(chunk))
                 return Placement(ordered[0], 0.9 if cue is not None else 0.8,
                                  f"“{_words(words, chunk)}” follows the number (a noun of {ordered[0]})"
                                  + (f"; “{cue[1]}” agrees" if cue else ""))
-            mid, cue = _by_context(vocab, words, at, ordered, set(chunk))
+            mid, cue = _by_context(index, at, ordered, set(chunk))
             if mid is None:
                 return Placement(None, 0.3, f"“{_words(words, chunk)}” could be {' or '.join(ordered)}; no cue decides")
             return Placement(mid, 0.75, f"“{_words(words, chunk)}” follows the number and “{cue}” points to {mid}")
         if head.norm in PEOPLE:
             people = [m.id for m in vocab.metrics if m.unit == "people"]
-            mid, cue = _by_context(vocab, words, at, people, set(chunk))
+            mid, cue = _by_context(index, at, people, set(chunk))
             if mid:
                 return Placement(mid, 0.75, f"counts people (“{head.text}”), and “{cue}” points to {mid}")
             return Placement(None, 0.2, f"counts people (“{head.text}”) but no cue says which metric")
         if head.norm in TIMES:
-            return _place_times(mention, words, at, chunk, vocab)
+            return _place_times(index, at, chunk, vocab)
         return Placement(None, 0.2, f"counts “{_words(words, chunk)}”, which is not a metric's noun")
-    counted = _number_of(words, vocab)
+    counted = _number_of(index, vocab)
     if counted:
         return Placement(counted, 0.7, "the sentence gives “the number of” what this counts")
-    mid, cue = _by_context(vocab, words, at, ids, set(), reach=8)
+    mid, cue = _by_context(index, at, ids, set(), reach=8)
     if mid:
         return Placement(mid, 0.5, f"nothing follows the number; the nearest cue, “{cue}”, points to {mid}")
     return Placement(None, 0.1, "nothing in the sentence says what this counts")
 
 
-def _place_times(mention: Mention, words: list[Token], at: Anchor, chunk: list[int], vocab: Vocabulary) -> Placement:
+def _place_times(index: SentenceIndex, at: Anchor, chunk: list[int], vocab: Vocabulary) -> Placement:
     """'the fourth time that … have flown near', 'at least twice deployed … to fly near': a count of
     events, so only running totals qualify, and the event's cue decides."""
+    words = index.words
     cumulative = [m.id for m in vocab.metrics if m.kind == "cumulative"]
     # "the first time that several strikes were conducted": a quantity of strikes, not of times
     quantified = {i for i in range(1, len(words)) if words[i - 1].norm in QUANTIFIERS}
     # What happened that many times is told after the number: "the fourth time that … flew near".
-    mid, cue = _by_context(vocab, words, at, cumulative, set(chunk) | quantified, reach=10, after_weight=1)
+    mid, cue = _by_context(index, at, cumulative, set(chunk) | quantified, reach=10, after_weight=1)
     if mid:
         return Placement(mid, 0.65, f"counts the times that “{cue}” happened ({mid})")
     return Placement(None, 0.2, "counts times of something that is not a metric")
 
 
-def _number_of(words: list[Token], vocab: Vocabulary) -> str | None:
+def _number_of(index: SentenceIndex, vocab: Vocabulary) -> str | None:
     """'the total number of US military operations … to 13': what 'number of' names."""
+    words = index.words
     for i in range(len(words) - 2):
         if words[i].norm in ("number", "total", "tally", "count") and words[i + 1].norm == "of":
-            chunk = _chunk(vocab, words, i + 2, "")
+            chunk = _chunk(index, i + 2)
             if chunk:
-                found, _ = _noun_matches(vocab, words, chunk)
+                found, _ = _noun_matches(index, chunk)
                 ordered = [m.id for m in vocab.metrics if m.id in found]
                 if ordered:
                     return ordered[0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 from scripts.extract.sentences import MONTHS
@@ -58,30 +59,40 @@ def resolve_as_of(sentence: str, position: int, published: date | None) -> AsOf:
     """The as-of date for a number at ``position`` in ``sentence``; the nearest date words win."""
     if published is None:
         return AsOf(None, None, None)
+    found = dates_in(sentence, published)
+    if not found:
+        return AsOf(published, "approx", None)
+    stated = [f for f in found if f[4]]
+    near = stated or [f for f in found if f[2] != "month" or abs(f[0] - position) <= NEAR]
+    if not near:
+        return AsOf(published, "approx", None)
+    _, day, precision, words, _ = min(near, key=lambda f: abs(f[0] - position))
+    return AsOf(day, precision, words)
+
+
+@lru_cache(maxsize=1024)
+def dates_in(sentence: str, published: date) -> tuple[tuple[int, date, str, str, bool], ...]:
+    """Every date expression of a sentence: (position, date, precision, words, after "as of");
+    computed once per sentence however many numbers it has."""
     found: list[tuple[int, date, str, str]] = []
     for pattern in (_DAY_OF_MONTH, _DAY_MONTH):
         for m in pattern.finditer(sentence):
-            if _STARTS_A_PERIOD.search(sentence[: m.start()]):
+            if _STARTS_A_PERIOD.search(sentence[max(0, m.start() - 48): m.start()]):
                 continue
             day = _month_day(published, MONTHS[m.group("month").lower().rstrip(".")], int(m.group("day")),
                              int(m.group("year")) if m.group("year") else None)
             if day and day <= published:
                 found.append((m.start(), day, "day", m.group()))
     for m in _WEEKDAY.finditer(sentence):
-        if not _STARTS_A_PERIOD.search(sentence[: m.start()]):
+        if not _STARTS_A_PERIOD.search(sentence[max(0, m.start() - 48): m.start()]):
             found.append((m.start(), _last_weekday(published, WEEKDAYS[m.group("weekday").lower()]), "day", m.group()))
     for m in _RELATIVE_RE.finditer(sentence):
         back, precision = _RELATIVE[m.group("rel").lower()]
         found.append((m.start(), published - timedelta(days=back), precision, m.group()))
     for m in _MONTH_ONLY.finditer(sentence):
-        if m.group().lower().startswith(("since", "from")) or _STARTS_A_PERIOD.search(sentence[: m.start()]):
+        if m.group().lower().startswith(("since", "from")) or _STARTS_A_PERIOD.search(sentence[max(0, m.start() - 48): m.start()]):
             continue
         month = MONTHS[m.group("month").lower()]
         year = published.year if month <= published.month else published.year - 1
         found.append((m.start(), date(year, month, 1), "month", m.group()))
-    stated = [f for f in found if _AS_OF.search(sentence[: f[0]])]
-    near = stated or [f for f in found if f[2] != "month" or abs(f[0] - position) <= NEAR]
-    if not near:
-        return AsOf(published, "approx", None)
-    _, day, precision, words = min(near, key=lambda f: abs(f[0] - position))
-    return AsOf(day, precision, words)
+    return tuple((*f, bool(_AS_OF.search(sentence[max(0, f[0] - 12): f[0]]))) for f in found)
