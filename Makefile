@@ -9,7 +9,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve validate setup clean bench
+.PHONY: site test serve validate extract setup clean chromium
 .DEFAULT_GOAL := site
 
 site: $(VENV)/.site-installed node_modules/.installed
@@ -23,6 +23,9 @@ serve: $(VENV)/.site-installed node_modules/.installed
 
 validate: $(VENV)/.site-installed
 	$(PY) -m scripts validate
+
+extract: $(VENV)/.site-installed
+	$(PY) -m scripts extract
 
 setup: $(VENV)/.test-installed node_modules/.installed
 
