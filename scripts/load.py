@@ -75,7 +75,7 @@ def load_metrics(paths: ProjectPaths, collector: _Collector) -> dict[str, Metric
             continue
         metrics[entry["id"]] = Metric(
             id=entry["id"], label=entry["label"], unit=entry["unit"], kind=entry["kind"], topic=entry["topic"],
-            description=entry["description"], cues=tuple(entry["cues"]), origin=Origin(doc.path, line),
+            description=entry["description"], cues=tuple(entry["cues"]), origin=_origin(doc, ("metrics", i)),
             plausible_max=entry.get("plausible_max"), nouns=tuple(entry.get("nouns", ())))
     return metrics
 
@@ -141,6 +141,10 @@ def load_seeds(paths: ProjectPaths, collector: _Collector) -> dict[str, Seed]:
     return seeds
 
 
+def _origin(doc: YamlDocument, key: tuple) -> Origin:
+    return Origin(doc.path, doc.line_of(key), doc.col_of(key), doc.field_positions(key))
+
+
 def _quantity(raw: dict) -> Quantity:
     return Quantity(value=raw["value"], qualifier=raw.get("qualifier", "exact"))
 
@@ -160,7 +164,7 @@ def _observation(entry: dict, doc: YamlDocument, i: int, collector: _Collector) 
         id=entry["id"], metric=entry["metric"], quantity=Quantity(entry["value"], entry["qualifier"]),
         as_of=as_of, as_of_precision=entry["as_of_precision"], scope=entry.get("scope") or None,
         source=entry["source"], quote=entry["quote"], attribution=entry.get("attribution"),
-        status=entry["status"], note=entry.get("note"), origin=Origin(doc.path, doc.line_of(key)),
+        status=entry["status"], note=entry.get("note"), origin=_origin(doc, key),
         corrections=tuple(corrections))
 
 
@@ -178,7 +182,7 @@ def _event(entry: dict, doc: YamlDocument, i: int, collector: _Collector) -> Eve
                     for j, c in enumerate(entry["sources"]))
     return Event(id=entry["id"], date=when, date_precision=entry["date_precision"], kind=entry["kind"],
                  title=entry["title"], summary=entry["summary"], sources=sources, status=entry["status"],
-                 origin=Origin(doc.path, doc.line_of(key)), strike=strike)
+                 origin=_origin(doc, key), strike=strike)
 
 
 _KINDS: dict[str, tuple[str, str, Callable]] = {

@@ -25,10 +25,19 @@ COUNTED_UNITS = frozenset({"people", "ships", "submarines", "aircraft", "flights
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a record was written: what an editor needs to find it."""
+    """Where a record was written: what an editor needs to find it, down to each field."""
 
     path: str
     line: int
+    col: int = 1
+    fields: tuple[tuple[str, int, int], ...] = ()
+
+    def at(self, field: str) -> tuple[int, int]:
+        """(line, column) of a field of the record, or of the record itself."""
+        for name, line, col in self.fields:
+            if name == field:
+                return line, col
+        return self.line, self.col
 
 
 @dataclass(frozen=True)

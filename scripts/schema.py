@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import json
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -44,7 +45,14 @@ def check_shape(doc: YamlDocument, schemas_dir: Path, schema_name: str) -> tuple
             failed.add(path[:2])
         else:
             failed.add(())
-        problems.append(_explain(error, doc))
+        found = _explain(error, doc)
+        if found.col == 1:
+            path_key = tuple(error.absolute_path)
+            if error.validator == "additionalProperties":
+                extras = [k for k in (error.instance or {}) if k not in error.schema.get("properties", {})]
+                path_key = path_key + (extras[0],) if extras else path_key
+            found = replace(found, col=doc.col_of(path_key))
+        problems.append(found)
     return problems, failed
 
 

@@ -50,44 +50,50 @@ def _suggest(name: str, known: Iterable[str]) -> str:
     return f"did you mean `{guess[0]}`?" if guess else ""
 
 
-def check_source_quote(source: str, quote: str, what: str, path: str, line: int,
-                       dataset: Dataset) -> Iterator[Problem]:
+def check_source_quote(source: str, quote: str, what: str, path: str, at_source: tuple[int, int],
+                       at_quote: tuple[int, int], dataset: Dataset) -> Iterator[Problem]:
     seed = dataset.seeds.get(source)
     if seed is None:
         hint = _suggest(source, dataset.seeds)
-        yield problem("unknown-source", path, line, f"{what} cites '{source}', which is not a seed in seeds/",
-                      hint or None)
+        yield problem("unknown-source", path, at_source[0], f"{what} cites '{source}', which is not a seed in seeds/",
+                      hint or None, col=at_source[1])
         return
     if not quote_in_text(quote, seed.body):
         near = closest_sentence(quote, seed.body)
         fix = f'did you mean: "{near}"' if near else "copy the sentence from the source exactly"
-        yield problem("quote-not-in-source", path, line, f"the quote of {what} does not occur in "
-                      f"seeds/{source}.md", fix)
+        yield problem("quote-not-in-source", path, at_quote[0], f"the quote of {what} does not occur in "
+                      f"seeds/{source}.md", fix, col=at_quote[1])
 
 
 def check_observation(obs: Observation, dataset: Dataset) -> Iterator[Problem]:
-    path, line = obs.origin.path, obs.origin.line
+    path, at = obs.origin.path, obs.origin.at
     what = f"'{obs.id}'"
     metric = dataset.metrics.get(obs.metric)
     if metric is None:
-        yield problem("unknown-metric", path, line, f"{what} has metric '{obs.metric}', which is not in "
-                      "facts/metrics.yaml", _suggest(obs.metric, dataset.metrics) or None)
-    yield from check_source_quote(obs.source, obs.quote, what, path, line, dataset)
+        yield problem("unknown-metric", path, at("metric")[0], f"{what} has metric '{obs.metric}', which is not in "
+                      "facts/metrics.yaml", _suggest(obs.metric, dataset.metrics) or None, col=at("metric")[1])
+    yield from check_source_quote(obs.source, obs.quote, what, path, at("source"), at("quote"), dataset)
     seed = dataset.seeds.get(obs.source)
     if seed is not None and obs.as_of > seed.published:
-        yield problem("as-of-after-publication", path, line,
-                      f"{what} is dated {obs.as_of}, after its source was published on {seed.published}")
+        yield problem("as-of-after-publication", path, at("as_of")[0],
+                      f"{what} is dated {obs.as_of}, after its source was published on {seed.published}",
+                      col=at("as_of")[1])
+    line, col = at("value")
     if obs.value < 0:
-        yield problem("negative-value", path, line, f"{what} has the value {obs.value}")
+        yield problem("negative-value", path, line, f"{what} has the value {obs.value}", col=col)
     elif metric is not None and metric.counted and obs.value != int(obs.value):
         yield problem("fractional-count", path, line,
-                      f"{what} counts {metric.unit} but has the value {obs.value}")
+                      f"{what} counts {metric.unit} but has the value {obs.value}", col=col)
+    elif metric is not None and metric.plausible_max is not None and obs.value > metric.plausible_max:
+        yield problem("implausible-value", path, line,
+                      f"{what} gives {obs.value:,g} {metric.unit}; more than {metric.plausible_max:,g} is "
+                      f"implausible for {metric.id}", col=col)
 
 
 def check_event(event: Event, dataset: Dataset) -> Iterator[Problem]:
     for citation in event.sources:
         yield from check_source_quote(citation.source, citation.quote, f"event '{event.id}'",
-                                      event.origin.path, citation.line, dataset)
+                                      event.origin.path, (citation.line, 9), (citation.line, 9), dataset)
         seed = dataset.seeds.get(citation.source)
         if seed is not None and event.date > seed.published and event.date_precision == "day":
             yield problem("as-of-after-publication", event.origin.path, citation.line,

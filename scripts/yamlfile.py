@@ -38,13 +38,26 @@ class YamlDocument:
     path: str
     data: Any
     lines: dict[Key, int]
+    columns: dict[Key, int]
 
-    def line_of(self, key: Key) -> int:
-        """The line of the value at ``key``, or of its nearest parent that has one."""
+    def _nearest(self, key: Key) -> Key:
         key = tuple(key)
         while key not in self.lines and key:
             key = key[:-1]
-        return self.lines.get(key, 1)
+        return key
+
+    def line_of(self, key: Key) -> int:
+        """The line of the value at ``key``, or of its nearest parent that has one."""
+        return self.lines.get(self._nearest(key), 1)
+
+    def col_of(self, key: Key) -> int:
+        return self.columns.get(self._nearest(key), 1)
+
+    def field_positions(self, key: Key) -> tuple[tuple[str, int, int], ...]:
+        """(field, line, column) of each field of the mapping at ``key``, for messages."""
+        key = tuple(key)
+        return tuple((k[-1], line, self.columns.get(k, 1)) for k, line in self.lines.items()
+                     if len(k) == len(key) + 1 and k[: len(key)] == key and isinstance(k[-1], str))
 
 
 class _Refused(Exception):
@@ -106,28 +119,32 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[YamlDocument
     if root is None:
         return None, [problem("empty-file", path, 1 + line_offset, "the file holds no YAML data")]
     lines: dict[Key, int] = {}
+    columns: dict[Key, int] = {}
     problems: list[Problem] = []
-    data = _build(root, (), lines, problems, path, line_offset)
-    return YamlDocument(path, data, lines), problems
+    data = _build(root, (), (lines, columns), problems, path, line_offset)
+    return YamlDocument(path, data, lines, columns), problems
 
 
 def _line(node: Node, offset: int) -> int:
     return node.start_mark.line + 1 + offset
 
 
-def _build(node: Node, key: Key, lines: dict, problems: list, path: str, offset: int) -> Any:
+def _build(node: Node, key: Key, marks: tuple[dict, dict], problems: list, path: str, offset: int) -> Any:
+    lines, columns = marks
     lines[key] = _line(node, offset)
+    columns[key] = node.start_mark.column + 1
     if node.tag not in _ALLOWED_TAGS:
         problems.append(problem("yaml-tag", path, _line(node, offset), f"tag '{node.tag}' is not allowed"))
         return None
     if isinstance(node, MappingNode):
-        return _build_mapping(node, key, lines, problems, path, offset)
+        return _build_mapping(node, key, marks, problems, path, offset)
     if isinstance(node, SequenceNode):
-        return [_build(item, key + (i,), lines, problems, path, offset) for i, item in enumerate(node.value)]
+        return [_build(item, key + (i,), marks, problems, path, offset) for i, item in enumerate(node.value)]
     return _scalar(node)
 
 
-def _build_mapping(node: MappingNode, key: Key, lines, problems, path, offset) -> dict:
+def _build_mapping(node: MappingNode, key: Key, marks, problems, path, offset) -> dict:
+    lines, columns = marks
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
         line = _line(key_node, offset)
@@ -142,10 +159,11 @@ def _build_mapping(node: MappingNode, key: Key, lines, problems, path, offset) -
             first = lines.get(key + (name,), line)
             problems.append(problem("duplicate-key", path, line,
                                     f"field '{name}' appears twice (first on line {first})",
-                                    "keep one of the two lines"))
+                                    "keep one of the two lines", col=key_node.start_mark.column + 1))
             continue
-        result[name] = _build(value_node, key + (name,), lines, problems, path, offset)
-        lines[key + (name,)] = line  # the key's line is where an editor looks
+        result[name] = _build(value_node, key + (name,), marks, problems, path, offset)
+        lines[key + (name,)] = line  # the key's place is where an editor looks
+        columns[key + (name,)] = key_node.start_mark.column + 1
     return result
 
 

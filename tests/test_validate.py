@@ -104,7 +104,7 @@ def test_cli_reports_path_line_code_and_fix_and_exits_1(real_copy, monkeypatch, 
     monkeypatch.setattr("scripts.cli.ProjectPaths.default", classmethod(lambda cls: real_copy))
     assert main(["validate"]) == 1
     out = capsys.readouterr().out
-    assert f"facts/strikes.yaml:{number + 1}:1: invalid-value:" in out
+    assert f"facts/strikes.yaml:{number + 1}:3: invalid-value:" in out
     assert "did you mean `more_than`?" in out
     assert "1 error(s), 0 warning(s)." in out
 
@@ -128,9 +128,9 @@ def test_json_and_github_formats(mini, monkeypatch, capsys, tmp_path):
     monkeypatch.setattr("scripts.cli.ProjectPaths.default", classmethod(lambda cls: mini))
     main(["validate", "--format", "json"])
     (item,) = json.loads(capsys.readouterr().out)
-    assert (item["path"], item["line"], item["code"]) == ("facts/broken.yaml", 3, "unknown-metric")
+    assert (item["path"], item["line"], item["code"]) == ("facts/broken.yaml", 4, "unknown-metric")
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     main(["validate", "--format", "github"])
-    assert capsys.readouterr().out.startswith("::error file=facts/broken.yaml,line=3,col=1,title=unknown-metric::")
-    assert "| facts/broken.yaml | 3 | `unknown-metric` |" in summary.read_text()
+    assert capsys.readouterr().out.startswith("::error file=facts/broken.yaml,line=4,col=5,title=unknown-metric::")
+    assert "| facts/broken.yaml | 4 | `unknown-metric` |" in summary.read_text()
