@@ -104,7 +104,9 @@ def load_seed(path: Path, paths: ProjectPaths, collector: _Collector) -> Seed | 
         collector.problems.append(problem("seed-missing-front-matter", shown, 1,
                                           "the front matter is not closed by a second `---` line"))
         return None
-    doc, problems = parse_yaml(head, shown, line_offset=1)
+    # Lines of the front matter are reported as lines of the file.
+    offset = text[: text.find(head, 3)].count("\n") if head else 1
+    doc, problems = parse_yaml(head, shown, line_offset=offset)
     collector.problems.extend(problems)
     if doc is None:
         return None
@@ -120,9 +122,10 @@ def load_seed(path: Path, paths: ProjectPaths, collector: _Collector) -> Seed | 
         collector.problems.append(problem(
             "seed-date-mismatch", shown, doc.line_of(("published",)),
             f"the file name starts with {stem[:10]} but `published` is {meta['published']}"))
+    body_line = text[: text.find("\n---", 3) + 1].count("\n") + 2  # the line after the closing ---
     body = body.lstrip("\r\n")
     if not body.strip():
-        collector.problems.append(problem("seed-empty-body", shown, len(head.splitlines()) + 2,
+        collector.problems.append(problem("seed-empty-body", shown, body_line,
                                           "there is no article text after the front matter"))
         return None
     return Seed(id=stem, title=meta["title"], title_origin=meta.get("title_origin", "headline"),

@@ -101,9 +101,10 @@ def _explain(error: ValidationError, doc: YamlDocument) -> Problem:
         extras = [k for k in error.instance if k not in allowed]
         name = extras[0] if extras else "?"
         line = doc.line_of(path + (name,))
-        if not path:
+        if not path and not doc.path.endswith(".md"):
             return problem("wrong-top-level", doc.path, line, f"unexpected top-level key `{name}`",
                            f"the file's top level holds only: {', '.join(allowed)}")
+        where = where if path else "the front matter"
         guess = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
         fix = f"did you mean `{guess[0]}`?" if guess else f"known fields: {', '.join(allowed)}"
         return problem("unknown-field", doc.path, line, f"{where} has an unknown field `{name}`", fix)

@@ -107,6 +107,9 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[YamlDocument
         return None, [problem(err.code, path, err.line + line_offset, err.message)]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
+        left_open = err.context and any(w in err.context for w in ("flow sequence", "flow mapping", "quoted scalar"))
+        if err.context_mark and (left_open or mark.line >= text.count("\n")):
+            mark = err.context_mark  # a bracket or quote left open: point at where it opened
         line = (mark.line + 1 if mark else 1) + line_offset
         col = mark.column + 1 if mark else 1
         message = " ".join(str(x) for x in (err.context, err.problem) if x)

@@ -134,3 +134,34 @@ def test_json_and_github_formats(mini, monkeypatch, capsys, tmp_path):
     main(["validate", "--format", "github"])
     assert capsys.readouterr().out.startswith("::error file=facts/broken.yaml,line=4,col=5,title=unknown-metric::")
     assert "| facts/broken.yaml | 4 | `unknown-metric` |" in summary.read_text()
+
+
+INVALID_SEEDS = sorted((DATA / "invalid" / "seeds").glob("*.md"))
+
+
+@pytest.mark.parametrize("fixture", INVALID_SEEDS, ids=[p.stem for p in INVALID_SEEDS])
+def test_each_broken_seed_gives_its_code_file_and_line(mini, fixture):
+    _, expected = expectations(fixture)
+    assert expected, f"{fixture.name} has no '# expect:' line"
+    shutil.copy(fixture, mini.seeds / fixture.name)
+    _, problems = validate_project(mini)
+    found = {(p.code, p.line) for p in problems if p.path == f"seeds/{fixture.name}"}
+    for code, line in expected:
+        assert (code, line) in found, f"expected {code} at line {line}, got {sorted(found)}"
+
+
+def test_there_are_at_least_40_kinds_of_broken_input():
+    assert len(INVALID) + len(INVALID_SEEDS) >= 40
+
+
+@pytest.mark.parametrize("code", sorted(CODES))
+def test_every_problem_code_has_a_fixture_or_a_named_test(code):
+    fixtures = " ".join(p.read_bytes().decode("utf-8", "replace") for p in [*INVALID, *INVALID_SEEDS])
+    tests = " ".join(p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_*.py"))
+    assert f"# expect: {code} " in fixtures or f'"{code}"' in tests.replace(f'"{code}" in CODES', "")
+
+
+def test_a_fact_file_that_cannot_be_read_is_reported_not_raised(mini):
+    (mini.facts / "folder.yaml").mkdir()
+    _, problems = validate_project(mini)
+    assert [(p.path, p.code) for p in problems] == [("facts/folder.yaml", "file-unreadable")]
