@@ -165,3 +165,22 @@ def test_a_fact_file_that_cannot_be_read_is_reported_not_raised(mini):
     (mini.facts / "folder.yaml").mkdir()
     _, problems = validate_project(mini)
     assert [(p.path, p.code) for p in problems] == [("facts/folder.yaml", "file-unreadable")]
+
+
+def test_every_code_the_code_can_raise_is_declared_and_documented():
+    import ast
+
+    used = set()
+    for path in (Path(__file__).parent.parent / "scripts").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "problem" and node.args:
+                if isinstance(node.args[0], ast.Constant):
+                    used.add(node.args[0].value)
+    assert used, "no problem() call found: the scan is broken"
+    assert used <= set(CODES), used - set(CODES)
+    from scripts.render.reference import render_problem_reference
+
+    page = render_problem_reference()
+    for code, doc in CODES.items():
+        assert doc.title and doc.example and doc.fix, code
+        assert f'<tr id="{code}"><td><code>{code}</code></td>' in page
