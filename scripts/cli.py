@@ -63,7 +63,7 @@ def github_summary(problems: list[Problem]) -> str:
 def cmd_validate(args: argparse.Namespace, paths: ProjectPaths) -> int:
     from scripts.validate import validate_project
 
-    _, problems = validate_project(paths)
+    _, problems = validate_project(paths, base=args.base)
     report_problems(problems, args.format)
     return _exit_status(problems, args.strict)
 
@@ -105,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check seeds/ and facts/ and report every problem")
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
     validate.add_argument("--format", choices=("text", "json", "github"), default="text")
+    validate.add_argument("--base", help="a git revision to compare with (a pull request's target, e.g. "
+                          "origin/main): changed verified figures then need a correction")
     validate.set_defaults(run=cmd_validate)
     build = sub.add_parser("build", help="validate, then build the site into site/")
     build.add_argument("--strict", action="store_true", help="fail on warnings too (MkDocs and facts)")

@@ -7,6 +7,7 @@ import difflib
 from collections import defaultdict
 from typing import Iterable, Iterator
 
+from scripts.corrections import BaseUnavailable, base_facts, check_against_base
 from scripts.load import load_dataset
 from scripts.paths import ProjectPaths
 from scripts.problems import Problem, problem
@@ -15,10 +16,16 @@ from scripts.records import Dataset, Event, Observation
 from scripts.render.format import format_date, format_number
 
 
-def validate_project(paths: ProjectPaths) -> tuple[Dataset, list[Problem]]:
-    """Load and check everything; the problems come sorted by file and line."""
+def validate_project(paths: ProjectPaths, base: str | None = None) -> tuple[Dataset, list[Problem]]:
+    """Load and check everything; with ``base`` (a git revision), also that changes to verified
+    figures are recorded as corrections. The problems come sorted by file and line."""
     dataset, problems = load_dataset(paths)
     problems = problems + list(check_dataset(dataset))
+    if base:
+        try:
+            problems += list(check_against_base(dataset, base_facts(paths, base)))
+        except BaseUnavailable as err:
+            problems.append(problem("base-unavailable", "facts", 1, f"cannot read '{base}': {err}"))
     return dataset, sorted(set(problems))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from scripts.records import Dataset
 from scripts.render.exports import events_json, observations_csv, observations_json
 from scripts.render.listings import render_data_page, render_sources, render_timeline
+from scripts.render.corrections_page import render_corrections
 from scripts.render.reference import render_problem_reference
 from scripts.render.pages import TOPICS, render_home, render_metric_page, render_metrics_index, render_topic
 
@@ -21,6 +22,7 @@ def render_site(dataset: Dataset) -> dict[str, str]:
     files["sources.md"] = render_sources(dataset)
     files["data.md"] = render_data_page(dataset)
     files["problems.md"] = render_problem_reference()
+    files["corrections.md"] = render_corrections(dataset)
     published = sorted(dataset.published(), key=lambda o: (o.metric, o.as_of, o.id))
     files["data/facts.csv"] = observations_csv(published, dataset)
     files["data/facts.json"] = observations_json(published, dataset)

@@ -1,0 +1,94 @@
+"""Corrections are recorded, not silent: changes to verified figures are compared with the base
+branch, as CI does on a pull request."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from scripts.load import load_dataset
+from scripts.render.site import render_site
+from scripts.validate import validate_project
+
+
+def git(project, *args):
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=project.root, check=True,
+                   capture_output=True)
+
+
+@pytest.fixture
+def repo(mini):
+    git(mini, "init", "-q")
+    git(mini, "add", "-A")
+    git(mini, "commit", "-qm", "base")
+    return mini
+
+
+def edit(project, old, new):
+    path = project.facts / "strikes.yaml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def codes(project) -> list[tuple[str, str, int]]:
+    _, problems = validate_project(project, base="HEAD")
+    return [(p.code, p.path, p.line) for p in problems]
+
+
+def test_changing_a_verified_value_without_a_correction_fails(repo):
+    edit(repo, "    value: 30\n", "    value: 31\n")
+    assert codes(repo) == [("uncorrected-change", "facts/strikes.yaml", 13)]
+
+
+def test_a_recorded_correction_makes_the_change_valid(repo):
+    edit(repo, "    value: 30\n", "    value: 31\n    corrections:\n      - date: 2025-10-09\n"
+                                  "        old_value: 30\n        reason: The Pentagon revised its figure.\n")
+    assert codes(repo) == []
+
+
+def test_changing_only_the_qualifier_also_needs_a_correction(repo):
+    edit(repo, "    qualifier: more_than\n", "    qualifier: at_least\n")
+    assert [c[0] for c in codes(repo)] == ["uncorrected-change"]
+
+
+def test_deleting_a_fact_fails_and_retracting_it_passes(repo):
+    path = repo.facts / "strikes.yaml"
+    text = path.read_text()
+    start = text.index("  - id: deaths-second")
+    end = text.index("  - id: strikes-first")
+    path.write_text(text[:start] + text[end:])
+    assert [c[0] for c in codes(repo)] == ["fact-removed"]
+    path.write_text(text.replace("    attribution: the Pentagon\n    status: verified",
+                                 "    attribution: the Pentagon\n    status: retracted\n    note: The source withdrew it."))
+    assert codes(repo) == []
+
+
+def test_an_id_may_not_be_reused_for_another_figure(repo):
+    edit(repo, "  - id: deaths-second\n    metric: strike_deaths", "  - id: deaths-second\n    metric: boat_strikes")
+    assert [c[0] for c in codes(repo)] == ["id-reused"]
+
+
+def test_without_history_the_check_is_skipped_with_a_warning(mini):
+    _, problems = validate_project(mini, base="origin/main")
+    assert [(p.code, p.severity) for p in problems] == [("base-unavailable", "warning")]
+
+
+def test_the_corrections_page_lists_corrections_newest_first_and_retractions(mini):
+    edit(mini, "    value: 30\n", "    value: 31\n    corrections:\n      - date: 2025-10-09\n"
+                                  "        old_value: 30\n        reason: Revised.\n")
+    edit(mini, "    value: 4\n", "    value: 5\n    corrections:\n      - date: 2025-10-20\n"
+                                 "        old_value: 4\n        reason: A fifth strike was counted.\n")
+    edit(mini, "  - id: deaths-one-strike\n", "  - id: deaths-one-strike\n    note: Withdrawn by the source.\n")
+    edit(mini, "    scope: the strike of 30 Sep 2025\n    source: 2025-10-01-test-strike-report\n"
+               "    quote: The U.S. military killed 6 people on Tuesday in a strike on a boat, officials said.\n"
+               "    status: verified", "    scope: the strike of 30 Sep 2025\n    source: 2025-10-01-test-strike-report\n"
+               "    quote: The U.S. military killed 6 people on Tuesday in a strike on a boat, officials said.\n"
+               "    status: retracted")
+    dataset, problems = load_dataset(mini)
+    assert problems == []
+    page = render_site(dataset)["corrections.md"]
+    assert page.index("20 Oct 2025") < page.index("9 Oct 2025")
+    assert "A fifth strike was counted." in page and "4 → 5" in page
+    assert "Withdrawn by the source." in page and "deaths-one-strike" in page
