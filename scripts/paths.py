@@ -58,6 +58,10 @@ class ProjectPaths:
     def relative(self, path: Path) -> str:
         """A path as editors see it: relative to the repo root, with forward slashes."""
         try:
+            return path.relative_to(self.root).as_posix()  # the common case, without touching the disk
+        except ValueError:
+            pass
+        try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()

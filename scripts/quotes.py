@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 _MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
                         "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
@@ -17,8 +18,14 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_MARKS)).strip()
 
 
+@lru_cache(maxsize=4096)
+def normalised_source(text: str) -> str:
+    """An article's text, normalised once however many quotes are looked up in it."""
+    return normalise(text)
+
+
 def quote_in_text(quote: str, text: str) -> bool:
-    return normalise(quote) in normalise(text)
+    return normalise(quote) in normalised_source(text)
 
 
 def sentences(text: str) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, Mapping
 
 Qualifier = Literal["exact", "about", "at_least", "more_than", "up_to", "less_than"]
 QUALIFIERS: tuple[str, ...] = ("exact", "about", "at_least", "more_than", "up_to", "less_than")
@@ -30,14 +30,12 @@ class Origin:
     path: str
     line: int
     col: int = 1
-    fields: tuple[tuple[str, int, int], ...] = ()
+    # Where each field stands: (line, column) by field name, shared with the loaded document.
+    fields: Mapping[str, tuple[int, int]] = field(default_factory=dict, compare=False, hash=False)
 
-    def at(self, field: str) -> tuple[int, int]:
+    def at(self, name: str) -> tuple[int, int]:
         """(line, column) of a field of the record, or of the record itself."""
-        for name, line, col in self.fields:
-            if name == field:
-                return line, col
-        return self.line, self.col
+        return self.fields.get(name, (self.line, self.col))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
+import fastjsonschema
 from jsonschema import Draft7Validator
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
@@ -34,8 +35,43 @@ def _validator(schemas_dir: Path, name: str) -> Draft7Validator:
     return Draft7Validator(schema, registry=registry)
 
 
+def _bundled(schemas_dir: Path, name: str) -> dict:
+    """One self-contained schema: references to common.schema.json become local definitions."""
+    common = json.loads((schemas_dir / "common.schema.json").read_text(encoding="utf-8"))
+
+    def rewrite(node):
+        if isinstance(node, dict):
+            out = {k: rewrite(v) for k, v in node.items()}
+            ref = out.get("$ref")
+            if isinstance(ref, str) and ref.startswith("common.schema.json#/definitions/"):
+                out["$ref"] = "#/definitions/common__" + ref.rsplit("/", 1)[1]
+            return out
+        if isinstance(node, list):
+            return [rewrite(v) for v in node]
+        return node
+
+    schema = rewrite(json.loads((schemas_dir / name).read_text(encoding="utf-8")))
+    definitions = schema.setdefault("definitions", {})
+    for key, value in common.get("definitions", {}).items():
+        local = json.loads(json.dumps(value).replace('"#/definitions/', '"#/definitions/common__'))
+        definitions[f"common__{key}"] = local
+    return schema
+
+
+@lru_cache(maxsize=None)
+def _fast_check(schemas_dir: Path, name: str):
+    """A compiled validator that only says valid or not: most documents are valid, and the full
+    (slower) validator then only runs to explain the ones that are not."""
+    return fastjsonschema.compile(_bundled(schemas_dir, name))
+
+
 def check_shape(doc: YamlDocument, schemas_dir: Path, schema_name: str) -> tuple[list[Problem], set[tuple]]:
     """Problems with the document's shape, and the paths of entries that failed (to skip)."""
+    try:
+        _fast_check(schemas_dir, schema_name)(doc.data)
+        return [], set()
+    except fastjsonschema.JsonSchemaException:
+        pass
     validator = _validator(schemas_dir, schema_name)
     problems: list[Problem] = []
     failed: set[tuple] = set()

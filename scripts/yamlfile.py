@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Mapping
 
 import yaml
-from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEvent, SequenceEndEvent,
+                         SequenceStartEvent, StreamEndEvent)
 
 from scripts.problems import Problem, problem
 
-MAX_YAML_BYTES = 2 * 1024 * 1024
+MAX_YAML_BYTES = 5 * 1024 * 1024
 
 Key = tuple  # a path into the document: keys and list indexes
 
@@ -53,31 +53,38 @@ class YamlDocument:
     def col_of(self, key: Key) -> int:
         return self.columns.get(self._nearest(key), 1)
 
-    def field_positions(self, key: Key) -> tuple[tuple[str, int, int], ...]:
-        """(field, line, column) of each field of the mapping at ``key``, for messages."""
-        key = tuple(key)
-        return tuple((k[-1], line, self.columns.get(k, 1)) for k, line in self.lines.items()
-                     if len(k) == len(key) + 1 and k[: len(key)] == key and isinstance(k[-1], str))
+    def field_positions(self, key: Key) -> FieldPositions:
+        """Where each field of the mapping at ``key`` stands, for messages."""
+        return FieldPositions(self, tuple(key))
+
+
+class FieldPositions(Mapping):
+    """(line, column) by field name of one mapping of a document, looked up when a message needs it."""
+
+    def __init__(self, doc: YamlDocument, key: Key):
+        self._doc, self._key = doc, key
+
+    def __getitem__(self, name: str) -> tuple[int, int]:
+        full = self._key + (name,)
+        if full not in self._doc.lines:
+            raise KeyError(name)
+        return self._doc.lines[full], self._doc.columns.get(full, 1)
+
+    def __iter__(self):
+        n = len(self._key) + 1
+        return (k[-1] for k in self._doc.lines if len(k) == n and k[:-1] == self._key)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 class _Refused(Exception):
-    def __init__(self, code: str, line: int, message: str):
-        self.code, self.line, self.message = code, line, message
+    def __init__(self, code: str, line: int, message: str, col: int = 1):
+        self.code, self.line, self.message, self.col = code, line, message, col
 
 
-class _NoAliasLoader(yaml.SafeLoader):
-    """Composes nodes but refuses anchors and aliases before anything can expand."""
-
-    def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
-        if self.check_event(AliasEvent):
-            event = self.peek_event()
-            raise _Refused("yaml-alias", event.start_mark.line + 1,
-                           f"alias '*{event.anchor}' is not allowed")
-        event = self.peek_event()
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise _Refused("yaml-alias", event.start_mark.line + 1, f"anchor '&{anchor}' is not allowed")
-        return super().compose_node(parent, index)
+# libyaml parses in C; the pure-Python parser is the fallback where it is missing.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def decode_text(raw: bytes, path: str, limit: int = MAX_YAML_BYTES) -> tuple[str | None, list[Problem]]:
@@ -100,88 +107,155 @@ def decode_text(raw: bytes, path: str, limit: int = MAX_YAML_BYTES) -> tuple[str
 
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[YamlDocument | None, list[Problem]]:
-    """Text → document with line numbers; ``line_offset`` shifts lines (front matter)."""
+    """Text → document with line numbers; ``line_offset`` shifts lines (front matter).
+
+    Values are built from the parser's events, not from PyYAML's composed nodes: an alias is
+    refused where it stands, so nothing can ever expand."""
+    builder = _Builder(path, line_offset)
+    loader = _Loader(text)
     try:
-        root = yaml.compose(text, Loader=_NoAliasLoader)
+        data = builder.document(loader)
     except _Refused as err:
-        return None, [problem(err.code, path, err.line + line_offset, err.message)]
+        return None, [problem(err.code, path, err.line + line_offset, err.message, col=err.col)]
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        left_open = err.context and any(w in err.context for w in ("flow sequence", "flow mapping", "quoted scalar"))
-        if err.context_mark and (left_open or mark.line >= text.count("\n")):
-            mark = err.context_mark  # a bracket or quote left open: point at where it opened
-        line = (mark.line + 1 if mark else 1) + line_offset
-        col = mark.column + 1 if mark else 1
-        message = " ".join(str(x) for x in (err.context, err.problem) if x)
-        fix = None
-        if "\\t" in message or "'\\t'" in message or "tab" in message.lower():
-            fix = "indent with spaces: YAML does not allow tabs"
-        return None, [problem("yaml-syntax", path, line, message, fix, col=col)]
+        return None, [_syntax_problem(err, text, path, line_offset)]
     except yaml.YAMLError as err:
         return None, [problem("yaml-syntax", path, 1 + line_offset, str(err))]
-    if root is None:
+    finally:
+        loader.dispose()
+    if data is _EMPTY:
         return None, [problem("empty-file", path, 1 + line_offset, "the file holds no YAML data")]
-    lines: dict[Key, int] = {}
-    columns: dict[Key, int] = {}
-    problems: list[Problem] = []
-    data = _build(root, (), (lines, columns), problems, path, line_offset)
-    return YamlDocument(path, data, lines, columns), problems
+    return YamlDocument(path, data, builder.lines, builder.columns), builder.problems
 
 
-def _line(node: Node, offset: int) -> int:
-    return node.start_mark.line + 1 + offset
+def _syntax_problem(err: yaml.MarkedYAMLError, text: str, path: str, offset: int) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    left_open = err.context and any(w in err.context for w in ("flow sequence", "flow mapping", "quoted scalar"))
+    if err.context_mark and (left_open or (mark is not None and mark.line >= text.count("\n"))):
+        mark = err.context_mark  # a bracket or quote left open: point at where it opened
+    message = " ".join(str(x) for x in (err.context, err.problem) if x)
+    fix = None
+    if "\\t" in message or "'\\t'" in message or "tab" in message.lower():
+        fix = "indent with spaces: YAML does not allow tabs"
+    return problem("yaml-syntax", path, (mark.line + 1 if mark else 1) + offset, message, fix,
+                   col=mark.column + 1 if mark else 1)
 
 
-def _build(node: Node, key: Key, marks: tuple[dict, dict], problems: list, path: str, offset: int) -> Any:
-    lines, columns = marks
-    lines[key] = _line(node, offset)
-    columns[key] = node.start_mark.column + 1
-    if node.tag not in _ALLOWED_TAGS:
-        problems.append(problem("yaml-tag", path, _line(node, offset), f"tag '{node.tag}' is not allowed"))
-        return None
-    if isinstance(node, MappingNode):
-        return _build_mapping(node, key, marks, problems, path, offset)
-    if isinstance(node, SequenceNode):
-        return [_build(item, key + (i,), marks, problems, path, offset) for i, item in enumerate(node.value)]
-    return _scalar(node)
+_EMPTY = object()
 
 
-def _build_mapping(node: MappingNode, key: Key, marks, problems, path, offset) -> dict:
-    lines, columns = marks
-    result: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        line = _line(key_node, offset)
-        if key_node.tag == _STD + "merge" or key_node.value == "<<":
-            problems.append(problem("yaml-alias", path, line, "merge key '<<' is not allowed"))
-            continue
-        if not isinstance(key_node, ScalarNode):
-            problems.append(problem("yaml-syntax", path, line, "a field name must be plain text"))
-            continue
-        name = str(key_node.value)
-        if name in result:
-            first = lines.get(key + (name,), line)
-            problems.append(problem("duplicate-key", path, line,
-                                    f"field '{name}' appears twice (first on line {first})",
-                                    "keep one of the two lines", col=key_node.start_mark.column + 1))
-            continue
-        result[name] = _build(value_node, key + (name,), marks, problems, path, offset)
-        lines[key + (name,)] = line  # the key's place is where an editor looks
-        columns[key + (name,)] = key_node.start_mark.column + 1
-    return result
+class _Builder:
+    """Plain values from YAML events, remembering where each value and key stands."""
+
+    def __init__(self, path: str, offset: int):
+        self.path, self.offset = path, offset
+        self.lines: dict[Key, int] = {}
+        self.columns: dict[Key, int] = {}
+        self.problems: list[Problem] = []
+
+    def document(self, loader) -> Any:
+        loader.get_event()  # stream start
+        if loader.check_event(StreamEndEvent):
+            return _EMPTY
+        loader.get_event()  # document start
+        data = self.node(loader, ())
+        loader.get_event()  # document end
+        if not loader.check_event(StreamEndEvent):
+            event = loader.peek_event()
+            raise _Refused("yaml-syntax", event.start_mark.line + 1, "the file holds more than one YAML document "
+                           "(a `---` line in the middle)")
+        return _EMPTY if data is None and not self.lines.get(()) else data
+
+    def _mark(self, key: Key, event) -> int:
+        line = event.start_mark.line + 1 + self.offset
+        self.lines[key] = line
+        self.columns[key] = event.start_mark.column + 1
+        return line
+
+    def node(self, loader, key: Key) -> Any:
+        event = loader.get_event()
+        if isinstance(event, AliasEvent):
+            raise _Refused("yaml-alias", event.start_mark.line + 1, f"alias '*{event.anchor}' is not allowed",
+                           event.start_mark.column + 1)
+        if getattr(event, "anchor", None) is not None:
+            raise _Refused("yaml-alias", event.start_mark.line + 1, f"anchor '&{event.anchor}' is not allowed",
+                           event.start_mark.column + 1)
+        line = self._mark(key, event)
+        tag = event.tag
+        if tag not in (None, "!") and tag not in _ALLOWED_TAGS:
+            self.problems.append(problem("yaml-tag", self.path, line, f"tag '{tag}' is not allowed"))
+            self._skip(loader, event)
+            return None
+        if isinstance(event, ScalarEvent):
+            return _scalar(event)
+        if isinstance(event, SequenceStartEvent):
+            items = []
+            while not loader.check_event(SequenceEndEvent):
+                items.append(self.node(loader, key + (len(items),)))
+            loader.get_event()
+            return items
+        return self.mapping(loader, key)
+
+    def mapping(self, loader, key: Key) -> dict:
+        result: dict[str, Any] = {}
+        while not loader.check_event(MappingEndEvent):
+            key_event = loader.peek_event()
+            line = key_event.start_mark.line + 1 + self.offset
+            col = key_event.start_mark.column + 1
+            if not isinstance(key_event, ScalarEvent) or getattr(key_event, "anchor", None) is not None:
+                name = self.node(loader, key + ("?",))  # refuses aliases and anchors with their line
+                self.problems.append(problem("yaml-syntax", self.path, line, "a field name must be plain text"))
+                self.node(loader, key + ("?",))
+                continue
+            loader.get_event()
+            name = str(key_event.value)
+            if key_event.tag == _STD + "merge" or (name == "<<" and not key_event.style):
+                self.problems.append(problem("yaml-alias", self.path, line, "merge key '<<' is not allowed", col=col))
+                self._skip(loader, loader.get_event())
+                continue
+            if name in result:
+                first = self.lines.get(key + (name,), line)
+                self.problems.append(problem("duplicate-key", self.path, line,
+                                             f"field '{name}' appears twice (first on line {first})",
+                                             "keep one of the two lines", col=col))
+                self._skip(loader, loader.get_event())
+                continue
+            child = key + (name,)
+            if loader.check_event(ScalarEvent):  # the common case, inlined: a plain field
+                event = loader.peek_event()
+                if event.anchor is None and event.tag in (None, "!"):
+                    loader.get_event()
+                    result[name] = _scalar(event)
+                    self.lines[child] = line  # the key's place is where an editor looks
+                    self.columns[child] = col
+                    continue
+            result[name] = self.node(loader, child)
+            self.lines[child] = line
+            self.columns[child] = col
+        loader.get_event()
+        return result
+
+    def _skip(self, loader, event) -> None:
+        """Consume a value's events without building it (refusing aliases inside it too)."""
+        if isinstance(event, AliasEvent):
+            raise _Refused("yaml-alias", event.start_mark.line + 1, f"alias '*{event.anchor}' is not allowed")
+        depth = 1 if isinstance(event, (SequenceStartEvent, MappingStartEvent)) else 0
+        while depth:
+            inner = loader.get_event()
+            if isinstance(inner, AliasEvent):
+                raise _Refused("yaml-alias", inner.start_mark.line + 1, f"alias '*{inner.anchor}' is not allowed")
+            if isinstance(inner, (SequenceStartEvent, MappingStartEvent)):
+                depth += 1
+            elif isinstance(inner, (SequenceEndEvent, MappingEndEvent)):
+                depth -= 1
 
 
-_RESOLVER = yaml.resolver.Resolver()
 
 
-def _explicitly_text(node: ScalarNode) -> bool:
-    """``!!str 123``: the node says text where a plain scalar would resolve to something else."""
-    return node.tag == _STD + "str" and _RESOLVER.resolve(ScalarNode, node.value, (True, False)) != node.tag
-
-
-def _scalar(node: ScalarNode) -> Any:
-    """YAML 1.2 core schema for plain scalars; anything quoted or tagged str stays text."""
-    value = node.value
-    if node.style or _explicitly_text(node):
+def _scalar(event: ScalarEvent) -> Any:
+    """YAML 1.2 core schema for plain scalars; anything quoted, or tagged !!str, stays text."""
+    value = event.value
+    if event.style or event.tag == _STD + "str":
         return value
     if value in _NULLS:
         return None

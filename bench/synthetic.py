@@ -1,0 +1,62 @@
+"""A synthetic tracker built from the real one, for benchmarks: N articles (copies of the real
+articles under new names and dates) and about ten observations per article (copies of the real
+ones, pointing at the copies, so every quote is still found in its source)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import timedelta
+from pathlib import Path
+
+import yaml
+
+from scripts.load import load_dataset
+from scripts.paths import REPO_ROOT, ProjectPaths
+
+
+def build_synthetic(root: Path, articles: int, facts_per_article: int = 10) -> ProjectPaths:
+    """Write a project of ``articles`` seeds and about ``articles * facts_per_article`` observations."""
+    real, problems = load_dataset(ProjectPaths.default())
+    assert not problems, "the real data must be valid"
+    for name in ("schemas", "docs", "mkdocs.yml", "scripts", "node_modules"):
+        target = root / name
+        if not target.exists():
+            root.mkdir(parents=True, exist_ok=True)
+            target.symlink_to(REPO_ROOT / name)
+    (root / "seeds").mkdir(parents=True, exist_ok=True)
+    (root / "facts").mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO_ROOT / "facts" / "metrics.yaml", root / "facts" / "metrics.yaml")
+    shutil.copy(REPO_ROOT / "facts" / "events.yaml", root / "facts" / "events.yaml")
+    for seed_file in (REPO_ROOT / "seeds").glob("*.md"):  # the events cite the real articles
+        shutil.copy(seed_file, root / "seeds" / seed_file.name)
+    originals = sorted(real.seeds.values(), key=lambda s: s.id)
+    by_source = {s.id: [o for o in real.observations if o.source == s.id] for s in originals}
+    entries: dict[str, list[dict]] = {topic: [] for topic in ("deployments", "strikes", "oil", "context")}
+    for i in range(articles):
+        seed = originals[i % len(originals)]
+        shift = timedelta(days=i // len(originals))
+        published = seed.published + shift
+        seed_id = f"{published.isoformat()}-synthetic-{i:05d}"
+        meta = {"title": f"{seed.title} ({i})", "outlet": seed.outlet, "published": published.isoformat(),
+                "published_precision": "stated"}
+        (root / "seeds" / f"{seed_id}.md").write_text(
+            "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n" + seed.body, encoding="utf-8")
+        source_facts = by_source[seed.id] or [o for o in real.observations][:1]
+        for j in range(facts_per_article):
+            obs = source_facts[j % len(source_facts)]
+            metric = real.metrics[obs.metric]
+            as_of = min(obs.as_of + shift, published)
+            entries[metric.topic].append({
+                "id": f"{obs.id}-s{i:05d}-{j}", "metric": obs.metric, "value": obs.value + j,
+                "qualifier": obs.qualifier, "as_of": as_of.isoformat(), "as_of_precision": obs.as_of_precision,
+                "scope": obs.scope or f"synthetic copy {j}" if j else obs.scope,
+                "source": seed_id if obs.source == seed.id else seed_id, "quote": obs.quote,
+                "status": "verified"})
+    for topic, items in entries.items():
+        for item in items:
+            if item["scope"] is None:
+                del item["scope"]
+        (root / "facts" / f"{topic}.yaml").write_text(
+            yaml.safe_dump({"observations": items}, sort_keys=False, allow_unicode=True, width=110), encoding="utf-8")
+    return ProjectPaths(root)
+
