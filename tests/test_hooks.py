@@ -10,7 +10,6 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-from scripts import mkdocs_hooks
 
 
 def broken(mini) -> None:
@@ -19,9 +18,10 @@ def broken(mini) -> None:
 
 
 def run_hook(mini, command: str) -> Files:
+    """Run the hook the way MkDocs does: through the plugin collection that mkdocs.yml sets up."""
     config = load_config(str(mini.mkdocs_config))
-    mkdocs_hooks.on_startup(command, dirty=False)
-    return mkdocs_hooks.on_files(Files([]), config)
+    config.plugins.on_startup(command=command, dirty=False)
+    return config.plugins.on_files(Files([]), config=config)
 
 
 def test_build_refuses_broken_facts(mini):
@@ -37,4 +37,3 @@ def test_serve_reports_problems_and_keeps_serving_what_is_valid(mini, caplog):
     assert "unknown-metric" in caplog.text
     uris = {f.src_uri for f in files}
     assert {"index.md", "strikes.md", "metrics/strike_deaths.md", "assets/vendor/plotly-basic.min.js"} <= uris
-    mkdocs_hooks.on_startup("build", dirty=False)
