@@ -62,7 +62,11 @@ class PageWatch:
         self.outside: list[str] = []
         page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("requestfailed", lambda r: self.errors.append(f"failed request {r.url}"))
+        # A request cut short because the test moved on to the next page is not a failure; one the
+        # server could not answer (an HTTP error) or that never got an answer is.
+        page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED"
+                and self.errors.append(f"failed request {r.url}: {r.failure}"))
+        page.on("response", lambda r: r.status >= 400 and self.errors.append(f"HTTP {r.status} for {r.url}"))
         page.route("**/*", self._route)
 
     def _route(self, route):
