@@ -9,11 +9,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: site test serve validate extract setup clean chromium
+.PHONY: site site-strict test serve validate extract setup clean chromium
 .DEFAULT_GOAL := site
 
 site: $(VENV)/.site-installed node_modules/.installed
 	$(PY) -m scripts build
+
+site-strict: $(VENV)/.site-installed node_modules/.installed
+	$(PY) -m scripts build --strict
 
 test: $(VENV)/.test-installed node_modules/.installed chromium
 	$(PY) -m pytest
@@ -45,8 +48,9 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # Browser tests drive Debian's Chromium; install it when missing (root or sudo needed).
+# CHROMIUM_PATH names another Chromium-based browser to use instead (CI on GitHub).
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@[ -n "$$CHROMIUM_PATH" ] || command -v chromium >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 

@@ -63,8 +63,21 @@ def github_summary(problems: list[Problem]) -> str:
 def cmd_validate(args: argparse.Namespace, paths: ProjectPaths) -> int:
     from scripts.validate import validate_project
 
-    _, problems = validate_project(paths, base=args.base)
+    dataset, problems = validate_project(paths, base=args.base)
     report_problems(problems, args.format)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if args.format == "github" and args.base and summary:
+        from scripts.corrections import BaseUnavailable, base_facts, change_summary
+
+        try:
+            counts = change_summary(dataset, base_facts(paths, args.base))
+        except BaseUnavailable:
+            counts = None
+        if counts:
+            with open(summary, "a", encoding="utf-8") as handle:
+                handle.write("\n### Figures in this pull request\n\n| added | changed | of them corrected | retracted |\n"
+                             "|---|---|---|---|\n" + f"| {counts['added']} | {counts['changed']} | "
+                             f"{counts['corrected']} | {counts['retracted']} |\n")
     return _exit_status(problems, args.strict)
 
 

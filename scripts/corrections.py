@@ -85,3 +85,16 @@ def check_against_base(dataset: Dataset, base: dict[str, BaseFact]) -> Iterator[
                           f"add `corrections: [{{date: YYYY-MM-DD, old_value: {old.value:g}, "
                           f"{'old_qualifier: ' + old.qualifier + ', ' if old.qualifier != obs.qualifier else ''}"
                           "reason: …}]` to the fact", col=col)
+
+
+def change_summary(dataset: Dataset, base: dict[str, BaseFact]) -> dict[str, int]:
+    """What a pull request does to the figures: added, changed, corrected, retracted."""
+    current = {o.id: o for o in dataset.observations}
+    changed = [i for i, o in current.items() if i in base and (o.value, o.qualifier) != (base[i].value, base[i].qualifier)]
+    return {
+        "added": sum(1 for i in current if i not in base),
+        "changed": len(changed),
+        "corrected": sum(1 for i in changed if current[i].corrections),
+        "retracted": sum(1 for i, o in current.items() if o.status == "retracted"
+                         and (i not in base or base[i].status != "retracted")),
+    }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import http.server
 import shutil
 import socket
@@ -43,7 +44,7 @@ def serve_folder(folder: Path, port: int = 0) -> Iterator[str]:
 
 
 def chromium_path() -> str:
-    path = shutil.which("chromium") or CHROMIUM
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or CHROMIUM
     if not Path(path).exists():
         raise RuntimeError("Debian's chromium is not installed: run the README's test command, which installs it")
     return path

@@ -92,3 +92,15 @@ def test_the_corrections_page_lists_corrections_newest_first_and_retractions(min
     assert page.index("20 Oct 2025") < page.index("9 Oct 2025")
     assert "A fifth strike was counted." in page and "4 → 5" in page
     assert "Withdrawn by the source." in page and "deaths-one-strike" in page
+
+
+def test_the_pull_request_summary_counts_added_changed_corrected_and_retracted(repo, monkeypatch, tmp_path):
+    from scripts.cli import main
+
+    edit(repo, "    value: 30\n", "    value: 31\n    corrections:\n      - date: 2025-10-09\n"
+                                  "        old_value: 30\n        reason: Revised.\n")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.setattr("scripts.cli.ProjectPaths.default", classmethod(lambda cls: repo))
+    assert main(["validate", "--format", "github", "--base", "HEAD"]) == 0
+    assert "| 0 | 1 | 1 | 0 |" in summary.read_text()
