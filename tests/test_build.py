@@ -120,3 +120,17 @@ def test_hostile_text_is_escaped_in_the_built_html(mini, tmp_path):
     sources = (site / "sources" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in sources
     assert "{{ config.site_name }}" in sources
+
+
+def test_pages_carry_link_previews_and_the_data_page_describes_the_dataset(real_site):
+    strikes = (real_site / "strikes" / "index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:title" content="Strikes">' in strikes
+    assert '<meta property="og:description" content="US strikes on boats' in strikes
+    data = (real_site / "data" / "index.html").read_text(encoding="utf-8")
+    jsonld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', data, re.S).group(1))
+    assert jsonld["@type"] == "Dataset" and jsonld["license"].endswith("/by/4.0/")
+    package = json.loads((real_site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    fields = package["resources"][0]["schema"]["fields"]
+    header = (real_site / "data" / "facts.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert [f["name"] for f in fields] == header and all(f["description"] for f in fields)
+    assert package["licenses"][0]["name"] == "CC-BY-4.0" and package["citation"]

@@ -6,6 +6,7 @@ from itertools import groupby
 
 from scripts.records import Dataset, Event
 from scripts.render.charts import timeline_chart
+from scripts.render.exports import data_version, dataset_jsonld
 from scripts.render.format import format_date, format_quantity_with_unit
 from scripts.render.links import Links
 from scripts.render.pages import front_matter
@@ -86,6 +87,7 @@ def render_data_page(dataset: Dataset) -> str:
         ("facts.csv", f"every verified observation ({count}), one row each, with its source and quote"),
         ("facts.json", "the same as JSON"),
         ("events.json", f"the {len(dataset.events)} timeline events with their sources"),
+        ("datapackage.json", "a Frictionless Data Package describing facts.csv: fields, licence, how to cite"),
     ]
     items = "".join(f'<li><a href="{html_text(links.to("data/" + name))}">{name}</a>: '
                     f"{html_text(text)}</li>" for name, text in downloads)
@@ -104,4 +106,5 @@ def render_data_page(dataset: Dataset) -> str:
               "`source` (the article's id) with its title, outlet, URL and publication date, `quote` (the sentence "
               "the figure comes from, verbatim), `attribution` (whom the article credits), `status` and `note`.\n\n"
             + "The data are published under CC BY 4.0: cite *US–Venezuela Escalation Tracker* and the original "
-              "articles.\n")
+              "articles.\n\n"
+            + f'<script type="application/ld+json">{dataset_jsonld(dataset, data_version(dataset))}</script>\n')

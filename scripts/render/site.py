@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scripts.records import Dataset
-from scripts.render.exports import events_json, observations_csv, observations_json
+from scripts.render.exports import data_version, datapackage, events_json, observations_csv, observations_json
 from scripts.render.listings import render_data_page, render_sources, render_timeline
 from scripts.render.corrections_page import render_corrections
 from scripts.render.reference import render_problem_reference
@@ -27,4 +27,5 @@ def render_site(dataset: Dataset) -> dict[str, str]:
     files["data/facts.csv"] = observations_csv(published, dataset)
     files["data/facts.json"] = observations_json(published, dataset)
     files["data/events.json"] = events_json(sorted(dataset.events, key=lambda e: (e.date, e.id)))
+    files["data/datapackage.json"] = datapackage(dataset, data_version(dataset))
     return files
