@@ -18,7 +18,7 @@ def build_synthetic(root: Path, articles: int, facts_per_article: int = 10) -> P
     """Write a project of ``articles`` seeds and about ``articles * facts_per_article`` observations."""
     real, problems = load_dataset(ProjectPaths.default())
     assert not problems, "the real data must be valid"
-    for name in ("schemas", "docs", "mkdocs.yml", "scripts", "node_modules"):
+    for name in ("schemas", "docs", "overrides", "mkdocs.yml", "scripts", "node_modules"):
         target = root / name
         if not target.exists():
             root.mkdir(parents=True, exist_ok=True)

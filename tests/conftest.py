@@ -16,7 +16,7 @@ MINI = DATA / "mini"
 
 def make_project(root: Path, data: Path = MINI) -> ProjectPaths:
     """A working project: the repo's schemas, docs and config, with the given seeds/ and facts/."""
-    for name in ("schemas", "docs"):
+    for name in ("schemas", "docs", "overrides"):
         shutil.copytree(REPO_ROOT / name, root / name)
     shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copy(REPO_ROOT / ".gitignore", root / ".gitignore")
