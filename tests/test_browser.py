@@ -153,3 +153,40 @@ def test_axe_finds_no_serious_or_critical_wcag_violation(site_url, browser, sche
         found += [f"{path or 'home'}: {v}" for v in violations]
     assert found == []
     page.close()
+
+
+def test_a_hostile_fact_is_shown_as_text_and_runs_nothing(browser, tmp_path):
+    from tests.conftest import make_project
+
+    hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    project = make_project(tmp_path / "project")
+    strikes = project.facts / "strikes.yaml"
+    strikes.write_text(strikes.read_text().replace("    attribution: the Pentagon", f"    attribution: '{hostile}'")
+                       .replace("    status: verified", f"    note: '{hostile}'\n    status: verified"))
+    seed = project.seeds / "2025-10-01-test-strike-report.md"
+    seed.write_text(seed.read_text().replace("outlet: Test Wire", f"outlet: '{hostile}'")
+                    .replace("title: Test report of a strike", f"title: '{hostile} [x](javascript:alert(3))'"))
+    port = free_port()
+    os.environ["SITE_URL"] = f"http://127.0.0.1:{port}/"
+    try:
+        build_site(project, site_dir=tmp_path / "site")
+    finally:
+        os.environ.pop("SITE_URL")
+    page = browser.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    with serve_folder(tmp_path / "site", port) as url:
+        for path in ("", "strikes/", "sources/", "metrics/strike_deaths/"):
+            page.goto(url + path)
+            wait_for_charts(page)
+            if path == "strikes/":  # show a hover label, whose text comes from the facts
+                point = page.locator(".tracker-chart .scatterlayer .point").first
+                point.scroll_into_view_if_needed()
+                box = point.bounding_box()
+                page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+                page.wait_for_selector(".hoverlayer .hovertext", timeout=5000)
+        page.goto(url + "sources/")
+        assert hostile in page.inner_text("article")
+        assert page.evaluate("document.querySelectorAll('article img[src=x], article script:not([type])').length") == 0
+    assert dialogs == []
+    page.close()
