@@ -14,6 +14,8 @@ from mkdocs.structure.files import File, Files
 
 from scripts.paths import ProjectPaths
 from scripts.problems import has_errors
+from scripts.history import read_history
+from scripts.render.exports import data_version
 from scripts.render.site import render_site
 from scripts.validate import validate_project
 
@@ -36,7 +38,10 @@ def on_files(files: Files, config) -> Files:
             raise PluginError(f"the facts have problems; run `python -m scripts validate`:\n{listing}")
         # While previewing, show the problems and build from the entries that are valid.
         log.warning("facts have problems; showing what is valid:\n%s", listing)
-    for path, content in render_site(dataset).items():
+    revisions = read_history(paths)
+    newest = next((r for r in revisions if r.changes), None)
+    config.extra["tracker_updated"] = (newest.date[:10] if newest else data_version(dataset))
+    for path, content in render_site(dataset, revisions, config.site_url or "").items():
         files.append(File.generated(config, path, content=content))
     if not paths.plotly_js.exists():
         raise PluginError(f"{paths.relative(paths.plotly_js)} is missing: run the README's build command, "

@@ -134,3 +134,13 @@ def test_pages_carry_link_previews_and_the_data_page_describes_the_dataset(real_
     header = (real_site / "data" / "facts.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
     assert [f["name"] for f in fields] == header and all(f["description"] for f in fields)
     assert package["licenses"][0]["name"] == "CC-BY-4.0" and package["citation"]
+
+
+def test_two_builds_of_the_real_commit_are_byte_identical(tmp_path):
+    from scripts.paths import ProjectPaths
+
+    build_site(ProjectPaths.default(), site_dir=tmp_path / "one")
+    build_site(ProjectPaths.default(), site_dir=tmp_path / "two")
+    assert digest(tmp_path / "one") == digest(tmp_path / "two")
+    page = (tmp_path / "one" / "strikes" / "index.html").read_text(encoding="utf-8")
+    assert "Figures last updated on" in page

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from scripts.records import Dataset
 from scripts.render.exports import data_version, datapackage, events_json, observations_csv, observations_json
 from scripts.render.listings import render_data_page, render_sources, render_timeline
+from scripts.history import Revision
+from scripts.render.changes import render_changes, render_feed
 from scripts.render.corrections_page import render_corrections
 from scripts.render.reference import render_problem_reference
 from scripts.render.pages import TOPICS, render_home, render_metric_page, render_metrics_index, render_topic
 
 
-def render_site(dataset: Dataset) -> dict[str, str]:
+def render_site(dataset: Dataset, revisions: Sequence[Revision] = (),
+                site_url: str = "http://127.0.0.1:8000/") -> dict[str, str]:
     files: dict[str, str] = {"index.md": render_home(dataset)}
     for topic, (page, *_rest) in TOPICS.items():
         files[page] = render_topic(dataset, topic)
@@ -23,6 +28,8 @@ def render_site(dataset: Dataset) -> dict[str, str]:
     files["data.md"] = render_data_page(dataset)
     files["problems.md"] = render_problem_reference()
     files["corrections.md"] = render_corrections(dataset)
+    files["changes.md"] = render_changes(dataset, list(revisions))
+    files["feed.xml"] = render_feed(dataset, list(revisions), site_url)
     published = sorted(dataset.published(), key=lambda o: (o.metric, o.as_of, o.id))
     files["data/facts.csv"] = observations_csv(published, dataset)
     files["data/facts.json"] = observations_json(published, dataset)
