@@ -4,7 +4,6 @@ files, one-line errors for bad input."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 
