@@ -190,3 +190,72 @@ def test_a_hostile_fact_is_shown_as_text_and_runs_nothing(browser, tmp_path):
         assert page.evaluate("document.querySelectorAll('article img[src=x], article script:not([type])').length") == 0
     assert dialogs == []
     page.close()
+
+
+def swipe_up(cdp, x: float, y: float, distance: int = 250) -> None:
+    """A finger put down at (x, y) and moved up the screen, as a reader scrolls down."""
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]})
+    for step in range(1, 11):
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y - distance * step / 10}]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+
+def test_a_finger_moving_over_a_chart_scrolls_the_page(site_url, browser):
+    # Plotly's drag-to-zoom would take the gesture (the page would not move): dragmode and
+    # fixedrange keep it off, and this proves it on the plot area of each chart page's first chart.
+    url, _ = site_url
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    for path in ("strikes/", "deployments/", "timeline/", "metrics/strike_deaths/"):
+        page.goto(url + path)
+        wait_for_charts(page, minimum=1)
+        page.evaluate("document.querySelector('.tracker-chart').scrollIntoView({block: 'start'})")
+        page.wait_for_timeout(100)
+        area = page.locator(".tracker-chart .nsewdrag").first.bounding_box()
+        x, y = area["x"] + area["width"] / 2, area["y"] + area["height"] / 2
+        assert page.evaluate("([x, y]) => document.elementFromPoint(x, y).classList.contains('nsewdrag')", [x, y])
+        before = page.evaluate("window.scrollY")
+        swipe_up(cdp, x, y)
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.scrollY") - before > 100, f"{path}: a swipe over the chart did not scroll the page"
+    context.close()
+
+
+def hidden_charts_page(project) -> None:
+    """A hand-written page with a chart in the second of two content tabs and one in a closed block."""
+    from scripts.render.tables import chart_figure
+
+    spec = {"data": [{"type": "scatter", "mode": "lines+markers", "x": ["2025-09-01", "2025-10-01"], "y": [1, 2]}],
+            "layout": {"height": 300}}
+    tab = chart_figure("tab-chart", spec, "In a tab", "Two points.")
+    details = chart_figure("details-chart", spec, "In a closed block", "Two points.")
+    (project.docs / "hidden.md").write_text(
+        f'# Hidden charts\n\n=== "Words"\n\n    The chart is in the next tab.\n\n=== "Chart"\n\n    {tab}\n\n'
+        f'??? note "A chart in a closed block"\n\n    {details}\n', encoding="utf-8")
+
+
+def test_charts_in_a_tab_and_a_closed_block_are_drawn_when_shown(browser, tmp_path):
+    from tests.conftest import make_project
+
+    project = make_project(tmp_path / "project")
+    hidden_charts_page(project)
+    build_site(project, site_dir=tmp_path / "site")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    watch = PageWatch(page)
+    drawn = "(id) => document.querySelector('#' + id + ' .tracker-chart').getAttribute('data-drawn') === 'true'"
+    with serve_folder(tmp_path / "site") as url:
+        page.goto(url + "hidden/")
+        page.wait_for_function("() => window.Plotly")
+        page.wait_for_timeout(300)
+        assert not page.evaluate(drawn, "tab-chart"), "a chart in a hidden tab has no width to be drawn at"
+        for opener, chart_id in (("label[for$='_2']", "tab-chart"), ("details summary", "details-chart")):
+            assert not page.locator(f"#{chart_id} .tracker-chart").is_visible()
+            page.click(opener)
+            page.wait_for_function(drawn, arg=chart_id, timeout=10000)
+            chart = page.locator(f"#{chart_id} .tracker-chart")
+            width = chart.evaluate("el => el.clientWidth")
+            svg = chart.evaluate("el => Number(el.querySelector('svg.main-svg').getAttribute('width'))")
+            assert width > 300 and abs(svg - width) <= 2, (chart_id, width, svg)
+    assert watch.errors == [] and watch.outside == []
+    page.close()

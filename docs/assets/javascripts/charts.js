@@ -79,6 +79,7 @@
   }
 
   function render(el) {
+    if (!el.isConnected) return Promise.resolve();
     var spec = el._trackerSpec || (el._trackerSpec = JSON.parse(el.getAttribute("data-figure")));
     var dark = isDark();
     el.setAttribute("data-theme", dark ? "dark" : "light");
@@ -112,14 +113,44 @@
     }).observe(el);
   }
 
+  function mark(name) {
+    if (window.performance && performance.mark) performance.mark("tracker:" + name);
+  }
+
+  function isOnScreen(el) {
+    var box = el.getBoundingClientRect();
+    return box.width > 0 && box.bottom > 0 && box.top < window.innerHeight;
+  }
+
+  // One chart per task, those on screen first, so the first chart is painted before the others
+  // are drawn and the page stays responsive while they are.
+  function drawInTurn(charts, generation) {
+    var queue = charts.filter(isOnScreen).concat(charts.filter(function (el) { return !isOnScreen(el); }));
+    var first = true;
+    function next() {
+      if (generation !== drawGeneration) return;  // the reader has moved to another page
+      var el = queue.shift();
+      if (!el) return;
+      watchSize(el);
+      if (el.clientWidth === 0) { next(); return; }  // hidden: drawn by watchSize once shown
+      render(el).then(function () {
+        if (first) { first = false; mark("first-chart"); }
+        setTimeout(next, 0);
+      });
+    }
+    next();
+  }
+
+  var drawGeneration = 0;
+
   function drawAll() {
+    var generation = ++drawGeneration;
     var charts = Array.prototype.slice.call(document.querySelectorAll(".tracker-chart"));
     if (!charts.length) return;
+    mark("charts-found");
     loadPlotly().then(function () {
-      charts.forEach(function (el) {
-        watchSize(el);
-        if (el.clientWidth > 0) render(el);  // hidden ones are drawn by watchSize once shown
-      });
+      mark("plotly-ready");
+      drawInTurn(charts, generation);
     }).catch(function (err) {
       charts.forEach(function (el) {
         el.setAttribute("data-error", String(err));
