@@ -165,3 +165,28 @@ def test_hostile_text_in_every_field_is_rendered_as_text(mini):
         if path.endswith(".md"):
             assert "<script>" not in content and "<img" not in content, path
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in site["timeline.md"]
+
+
+def test_the_metric_page_lists_figures_that_disagree_side_by_side(mini):
+    from scripts.render.pages import render_metric_page
+
+    strikes = mini.facts / "strikes.yaml"
+    strikes.write_text(strikes.read_text(encoding="utf-8") + (
+        "  - id: deaths-low\n    metric: strike_deaths\n    value: 6\n    qualifier: exact\n    as_of: 2025-10-07\n    as_of_precision: day\n"
+        "    source: 2025-10-01-test-strike-report\n"
+        "    quote: The U.S. military killed 6 people on Tuesday in a strike on a boat, officials said.\n"
+        "    status: verified\n"), encoding="utf-8")
+    dataset, problems = load_dataset(mini)
+    assert problems == []
+    page = render_metric_page(dataset, dataset.metrics["strike_deaths"])
+    section = page[page.index("## Where sources disagree"):]
+    rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td></tr>", section)
+    assert len(rows) == 1
+    texts = sorted(re.sub(r"<[^>]+>", "", cell) for cell in rows[0])
+    assert texts == ["6 people as of 7 Oct 2025, Test Wire", "more than 30 people as of 7 Oct 2025, an outlet not named in the stored text"]
+    assert 'href="../../metrics/strike_deaths/#fact-deaths-low"' in section
+
+
+def test_a_metric_page_says_so_when_no_sources_disagree(mini_site):
+    section = mini_site["metrics/strike_deaths.md"].split("## Where sources disagree")[1]
+    assert "No two sources give figures of about the same date" in section and "<table" not in section

@@ -6,7 +6,7 @@ from scripts.records import Dataset, Metric
 from scripts.render.charts import BLUE, ORANGE, PURPLE, VERMILLION, metric_chart, strikes_chart
 from scripts.render.format import format_date, format_quantity, format_quantity_with_unit, unit_words
 from scripts.render.links import Links
-from scripts.render.series import latest_figures
+from scripts.render.series import DISAGREEMENT_WINDOW, disagreements, latest_figures
 from scripts.render.summaries import (home_summary, metric_summary, outlet_name, quantity_words,
                                       strikes_reconciliation)
 from scripts.render.tables import chart_figure, observation_table
@@ -132,6 +132,29 @@ def strike_events_section(dataset: Dataset, page: str) -> str:
             + "\n\n" + table + "\n\n")
 
 
+def disagreements_section(dataset: Dataset, metric: Metric, links: Links) -> str:
+    """Figures of about the same date that cannot both be true, side by side, each with its source."""
+    found = disagreements(dataset.observations_of(metric.id, SHOWN), metric.kind == "cumulative")
+    out = ["## Where sources disagree {#disagreements}\n\n"]
+    if not found:
+        out.append(f"No two sources give figures of about the same date (within {DISAGREEMENT_WINDOW.days} days) "
+                   "that cannot both be true.\n\n")
+        return "".join(out)
+
+    def side(o) -> str:
+        return (f'<a href="{html_text(links.fact(metric.id, o.id))}">'
+                f"{html_text(format_quantity_with_unit(o.quantity, metric.unit))}</a> "
+                f"as of {html_text(format_date(o.as_of, o.as_of_precision))}, "
+                f'<a href="{html_text(links.source(o.source))}">{html_text(outlet_name(dataset, o.source))}</a>')
+
+    rows = "".join(f"<tr><td>{side(d.first)}</td><td>{side(d.second)}</td></tr>" for d in found)
+    out.append("Both figures are shown in the chart (circled) and in the table; the tracker does not pick one.\n\n"
+               '<div class="tracker-table-wrap"><table class="tracker-table"><caption>Figures that cannot both be '
+               'true</caption><thead><tr><th scope="col">One source</th><th scope="col">Another source</th></tr>'
+               f"</thead><tbody>{rows}</tbody></table></div>\n\n")
+    return "".join(out)
+
+
 def render_metric_page(dataset: Dataset, metric: Metric) -> str:
     page = f"metrics/{metric.id}.md"
     links = Links(page)
@@ -141,7 +164,8 @@ def render_metric_page(dataset: Dataset, metric: Metric) -> str:
             + f"# {md_text(metric.label)}\n\n"
             + f'<p>Unit: {html_text(metric.unit)}; {html_text(kind)}. Metric id: <code>{html_text(metric.id)}</code>. '
               f'Download: <a href="{html_text(links.to(f"data/metrics/{metric.id}.csv"))}">CSV of these figures</a>.</p>\n\n'
-            + metric_section(dataset, metric, page, colour, heading="##"))
+            + metric_section(dataset, metric, page, colour, heading="##")
+            + disagreements_section(dataset, metric, links))
 
 
 def render_metrics_index(dataset: Dataset) -> str:
