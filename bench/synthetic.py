@@ -1,9 +1,11 @@
 """A synthetic tracker built from the real one, for benchmarks: N articles (copies of the real
-articles under new names and dates) and about ten observations per article (copies of the real
-ones, pointing at the copies, so every quote is still found in its source)."""
+articles under new names and dates), about ten observations per article (copies of the real
+ones, pointing at the copies, so every quote is still found in its source), and one set of the
+real metrics per 50 articles (so 1,000 articles have 360 metric pages)."""
 
 from __future__ import annotations
 
+import copy
 import shutil
 from datetime import timedelta
 from pathlib import Path
@@ -12,6 +14,34 @@ import yaml
 
 from scripts.load import load_dataset
 from scripts.paths import REPO_ROOT, ProjectPaths
+
+
+ARTICLES_PER_METRIC_SET = 50
+
+
+def metric_sets(articles: int) -> int:
+    return max(1, articles // ARTICLES_PER_METRIC_SET)
+
+
+def metric_copy(metric_id: str, number: int) -> str:
+    return metric_id if number == 0 else f"{metric_id}_{number:03d}"
+
+
+def write_metrics(root: Path, sets: int) -> None:
+    """The real data dictionary, and ``sets - 1`` copies of it under numbered ids. A copy gets a
+    word list of its own that no article uses, as distinct metrics have distinct words: the real
+    metrics' words, repeated 20 times over, would make each word 20 times as ambiguous."""
+    real = yaml.safe_load((REPO_ROOT / "facts" / "metrics.yaml").read_text(encoding="utf-8"))["metrics"]
+    copies = []
+    for n in range(sets):
+        for m in real:
+            entry = copy.deepcopy(m)
+            if n:
+                entry.update(id=metric_copy(m["id"], n), label=f"{m['label']} (set {n})", nouns=[],
+                             cues=[f"synthetic-cue-{m['id']}-{n}"])
+            copies.append(entry)
+    (root / "facts" / "metrics.yaml").write_text(
+        yaml.safe_dump({"metrics": copies}, sort_keys=False, allow_unicode=True, width=110), encoding="utf-8")
 
 
 def build_synthetic(root: Path, articles: int, facts_per_article: int = 10) -> ProjectPaths:
@@ -25,7 +55,8 @@ def build_synthetic(root: Path, articles: int, facts_per_article: int = 10) -> P
             target.symlink_to(REPO_ROOT / name)
     (root / "seeds").mkdir(parents=True, exist_ok=True)
     (root / "facts").mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO_ROOT / "facts" / "metrics.yaml", root / "facts" / "metrics.yaml")
+    sets = metric_sets(articles)
+    write_metrics(root, sets)
     shutil.copy(REPO_ROOT / "facts" / "events.yaml", root / "facts" / "events.yaml")
     for seed_file in (REPO_ROOT / "seeds").glob("*.md"):  # the events cite the real articles
         shutil.copy(seed_file, root / "seeds" / seed_file.name)
@@ -47,7 +78,7 @@ def build_synthetic(root: Path, articles: int, facts_per_article: int = 10) -> P
             metric = real.metrics[obs.metric]
             as_of = min(obs.as_of + shift, published)
             entries[metric.topic].append({
-                "id": f"{obs.id}-s{i:05d}-{j}", "metric": obs.metric, "value": obs.value + j,
+                "id": f"{obs.id}-s{i:05d}-{j}", "metric": metric_copy(obs.metric, i % sets), "value": obs.value + j,
                 "qualifier": obs.qualifier, "as_of": as_of.isoformat(), "as_of_precision": obs.as_of_precision,
                 "scope": obs.scope or f"synthetic copy {j}" if j else obs.scope,
                 "source": seed_id if obs.source == seed.id else seed_id, "quote": obs.quote,

@@ -26,7 +26,7 @@ def cmd_extract(args: argparse.Namespace, paths: ProjectPaths) -> int:
     from scripts.extract.articles import ArticleUnreadable, read_article
     from scripts.extract.candidates import extract_text
     from scripts.extract.classify import Vocabulary
-    from scripts.extract.queue import pending, write_drafts
+    from scripts.extract.queue import curated_keys, pending, write_drafts
     from scripts.load import load_dataset
 
     published = _published(args.published)
@@ -36,6 +36,7 @@ def cmd_extract(args: argparse.Namespace, paths: ProjectPaths) -> int:
         print("facts/metrics.yaml has problems: run `python -m scripts validate`", file=sys.stderr)
         return 1
     vocab = Vocabulary.of(dataset.metrics)
+    curated = curated_keys(dataset)
     status, everything, changed, proposed = 0, [], 0, 0
     progress = tqdm(files, desc="extracting", unit="article", file=sys.stderr, disable=None if len(files) > 1 else True)
     for path in progress:
@@ -50,7 +51,7 @@ def cmd_extract(args: argparse.Namespace, paths: ProjectPaths) -> int:
         if args.json:
             everything += [c.as_dict() for c in candidates]
             continue
-        queue = pending(candidates, dataset)
+        queue = pending(candidates, curated)
         proposed += sum(c.metric is not None for c in queue)
         changed += write_drafts(paths, article.source, queue)
     if args.json:

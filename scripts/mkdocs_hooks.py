@@ -7,6 +7,7 @@ scripts.render.site); here we only hand its output to MkDocs.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -15,22 +16,26 @@ from mkdocs.structure.files import File, Files
 from scripts.paths import ProjectPaths
 from scripts.problems import has_errors
 from scripts.history import read_history
+from scripts.incremental import stage_generated
+from scripts.render import blocks
 from scripts.render.exports import data_version
 from scripts.render.site import render_site
 from scripts.validate import validate_project
 
 log = logging.getLogger("mkdocs.hooks.tracker")
-_state = {"command": "build"}
+_state: dict = {"command": "build", "dirty": False, "generated": set(), "blocks": {}}
 
 PLOTLY_URI = "assets/vendor/plotly-basic.min.js"
 
 
-def on_startup(command: str, dirty: bool) -> None:  # noqa: ARG001 - MkDocs signature
+def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command
+    _state["dirty"] = dirty
 
 
 def on_files(files: Files, config) -> Files:
-    paths = ProjectPaths(Path(config.config_file_path).resolve().parent)
+    # The folder of mkdocs.yml as given: not resolved, so a linked mkdocs.yml builds its own folder.
+    paths = ProjectPaths(Path(os.path.abspath(config.config_file_path)).parent)
     dataset, problems = validate_project(paths)
     if has_errors(problems):
         listing = "\n".join(p.format() for p in problems)
@@ -41,10 +46,31 @@ def on_files(files: Files, config) -> Files:
     revisions = read_history(paths)
     newest = next((r for r in revisions if r.changes), None)
     config.extra["tracker_updated"] = (newest.date[:10] if newest else data_version(dataset))
-    for path, content in render_site(dataset, revisions, config.site_url or "").items():
-        files.append(File.generated(config, path, content=content))
+    generated = render_site(dataset, revisions, config.site_url or "")
+    _state["generated"] = set(generated)
+    if _state["dirty"]:  # a preview rebuilds only the pages whose content changed
+        on_disk, written = stage_generated(paths.generated_cache, generated)
+        log.info("%d of %d generated files changed", len(written), len(generated))
+        for path, source in on_disk.items():
+            files.append(File.generated(config, path, abs_src_path=str(source)))
+    else:
+        for path, content in generated.items():
+            files.append(File.generated(config, path, content=content))
     if not paths.plotly_js.exists():
         raise PluginError(f"{paths.relative(paths.plotly_js)} is missing: run the README's build command, "
                           "which installs it with npm")
     files.append(File.generated(config, PLOTLY_URI, abs_src_path=str(paths.plotly_js)))
     return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:  # noqa: ARG001 - MkDocs signature
+    """Generated pages: Markdown sees placeholders instead of the large HTML blocks."""
+    if page.file.src_uri not in _state["generated"]:
+        return markdown
+    markdown, _state["blocks"][page.file.src_uri] = blocks.set_aside(markdown)
+    return markdown
+
+
+def on_page_content(html: str, page, config, files) -> str:  # noqa: ARG001 - MkDocs signature
+    aside = _state["blocks"].pop(page.file.src_uri, None)
+    return html if aside is None else blocks.put_back(html, aside)

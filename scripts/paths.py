@@ -23,6 +23,11 @@ class ProjectPaths:
         return self.root / "seeds"
 
     @property
+    def generated_cache(self) -> Path:
+        """Generated pages kept between the rebuilds of a preview (never committed)."""
+        return self.root / ".cache" / "generated"
+
+    @property
     def facts(self) -> Path:
         return self.root / "facts"
 

@@ -4,7 +4,9 @@ loading reads raw YAML dicts."""
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Literal, Mapping
 
@@ -175,10 +177,40 @@ class Dataset:
     events: tuple[Event, ...]
     fact_files: tuple[str, ...] = field(default=())
 
+    @cached_property
+    def _by_metric(self) -> dict[str, list[Observation]]:
+        """Observations per metric, oldest first (ties keep file order): pages ask once per metric,
+        and scanning every observation each time would grow with the square of the data."""
+        index: dict[str, list[Observation]] = defaultdict(list)
+        for obs in sorted(self.observations, key=lambda o: o.as_of):
+            index[obs.metric].append(obs)
+        return dict(index)
+
+    @cached_property
+    def _by_source(self) -> dict[str, list[Observation]]:
+        index: dict[str, list[Observation]] = defaultdict(list)
+        for obs in self.observations:
+            index[obs.source].append(obs)
+        return dict(index)
+
+    @cached_property
+    def _events_by_source(self) -> dict[str, list[Event]]:
+        index: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events:
+            for source in dict.fromkeys(c.source for c in event.sources):
+                index[source].append(event)
+        return dict(index)
+
     def observations_of(self, metric_id: str, statuses: tuple[str, ...] = ("verified",)) -> list[Observation]:
         """A metric's observations, oldest first; ties keep file order."""
-        found = [o for o in self.observations if o.metric == metric_id and o.status in statuses]
-        return sorted(found, key=lambda o: o.as_of)
+        return [o for o in self._by_metric.get(metric_id, ()) if o.status in statuses]
+
+    def observations_from(self, seed_id: str, statuses: tuple[str, ...] = ("verified",)) -> list[Observation]:
+        """The observations taken from one article, in file order."""
+        return [o for o in self._by_source.get(seed_id, ()) if o.status in statuses]
+
+    def events_citing(self, seed_id: str) -> list[Event]:
+        return list(self._events_by_source.get(seed_id, ()))
 
     def published(self, statuses: tuple[str, ...] = ("verified",)) -> list[Observation]:
         return [o for o in self.observations if o.status in statuses]

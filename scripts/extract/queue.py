@@ -28,9 +28,9 @@ def curated_keys(dataset: Dataset) -> set[tuple[str, str, float]]:
     return {(o.source, o.metric, o.value) for o in dataset.observations}
 
 
-def pending(candidates: list[Candidate], dataset: Dataset) -> list[Candidate]:
-    """Candidates not yet curated, placed ones first (then in reading order)."""
-    done = curated_keys(dataset)
+def pending(candidates: list[Candidate], done: set[tuple[str, str, float]]) -> list[Candidate]:
+    """Candidates not yet curated (``done``: the curated_keys, computed once per run), placed ones
+    first, then in reading order."""
     left = [c for c in candidates if c.metric is None or (c.source, c.metric, c.value) not in done]
     return sorted(left, key=lambda c: (c.metric is None, c.start))
 

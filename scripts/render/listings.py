@@ -57,8 +57,8 @@ def render_sources(dataset: Dataset) -> str:
         date_words = format_date(seed.published)
         if seed.published_precision == "inferred":
             date_words += " (date inferred)"
-        facts = [o for o in dataset.observations if o.source == seed.id and o.status in ("verified", "disputed")]
-        events = [e for e in dataset.events if any(c.source == seed.id for c in e.sources)]
+        facts = dataset.observations_from(seed.id, ("verified", "disputed"))
+        events = dataset.events_citing(seed.id)
         meta = [f"<strong>{html_text(seed.outlet if seed.outlet != 'unknown' else 'Outlet not named')}</strong>",
                 html_text(date_words)]
         url = safe_url(seed.url)

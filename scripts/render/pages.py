@@ -26,9 +26,11 @@ KEY_METRICS = ("boat_strikes", "strike_deaths", "us_personnel", "tankers_seized"
 SHOWN = ("verified", "disputed")
 
 
-def front_matter(title: str, description: str) -> str:
+def front_matter(title: str, description: str, searchable: bool = True) -> str:
+    """Page metadata. A page left out of the search index repeats what a searchable page says."""
     safe = lambda s: s.replace("\\", "\\\\").replace('"', '\\"')  # noqa: E731 - YAML double-quoted
-    return f'---\ntitle: "{safe(title)}"\ndescription: "{safe(description)}"\n---\n\n'
+    search = "" if searchable else "search:\n  exclude: true\n"
+    return f'---\ntitle: "{safe(title)}"\ndescription: "{safe(description)}"\n{search}---\n\n'
 
 
 def key_figure_card(dataset: Dataset, metric: Metric, links: Links) -> str:
@@ -160,7 +162,9 @@ def render_metric_page(dataset: Dataset, metric: Metric) -> str:
     links = Links(page)
     colour = TOPICS[metric.topic][3]
     kind = ("a running total since a start date" if metric.kind == "cumulative" else "a count at a moment")
-    return (front_matter(metric.label, metric.description)
+    # Its figures are on the topic page too, which search finds: indexing both would double the
+    # index readers download, and the time the build spends on it.
+    return (front_matter(metric.label, metric.description, searchable=False)
             + f"# {md_text(metric.label)}\n\n"
             + f'<p>Unit: {html_text(metric.unit)}; {html_text(kind)}. Metric id: <code>{html_text(metric.id)}</code>. '
               f'Download: <a href="{html_text(links.to(f"data/metrics/{metric.id}.csv"))}">CSV of these figures</a>.</p>\n\n'
