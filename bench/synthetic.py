@@ -71,7 +71,8 @@ def build_synthetic(root: Path, articles: int, facts_per_article: int = 10) -> P
         meta = {"title": f"{seed.title} ({i})", "outlet": seed.outlet, "published": published.isoformat(),
                 "published_precision": "stated"}
         (root / "seeds" / f"{seed_id}.md").write_text(
-            "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n" + seed.body, encoding="utf-8")
+            "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n" + seed.body
+            + f"\n\nThis is synthetic copy {i} of a real article.\n", encoding="utf-8")  # a text of its own
         source_facts = by_source[seed.id] or [o for o in real.observations][:1]
         for j in range(facts_per_article):
             obs = source_facts[j % len(source_facts)]
