@@ -63,6 +63,11 @@ class Measure:
     cpu: float = 0.0  # processor seconds (user + system)
     calls: int = 0  # Python function calls in one run: the work itself, which no pause can change
 
+    def best(self, other: Measure) -> Measure:
+        """The faster of two runs, the higher peak."""
+        return Measure(min(self.seconds, other.seconds), max(self.peak, other.peak), min(self.cpu, other.cpu),
+                       max(self.calls, other.calls))
+
 
 @contextmanager
 def measured() -> Iterator[Measure]:
@@ -89,30 +94,29 @@ def empty_caches() -> None:
         cached.cache_clear()
 
 
+def fresh_start(dataset) -> None:
+    """Empty what one run of a stage leaves for the next: caches and the dataset's indexes."""
+    empty_caches()
+    if dataset is not None:
+        for index in ("_by_metric", "_by_source", "_events_by_source"):
+            dataset.__dict__.pop(index, None)
+
+
 def best_of(runs: int, stage: Callable[[], T], dataset=None) -> tuple[T, Measure]:
-    """Run a stage ``runs`` times from empty caches; the fastest run and the highest peak. The
+    """Run a stage ``runs`` times from a fresh start; the fastest run and the highest peak. The
     fastest is the one this machine's random pauses (hundreds of ms) hit least."""
     best: Measure | None = None
     value = None
     for _ in range(runs):
-        empty_caches()
-        if dataset is not None:
-            for index in ("_by_metric", "_by_source", "_events_by_source"):
-                dataset.__dict__.pop(index, None)
+        fresh_start(dataset)
         with measured() as m:
             value = stage()
-        if best is None:
-            best = m
-        else:
-            best = Measure(min(best.seconds, m.seconds), max(best.peak, m.peak), min(best.cpu, m.cpu))
+        best = m if best is None else best.best(m)
     if COUNT_CALLS:
         import cProfile
         import pstats
 
-        empty_caches()
-        if dataset is not None:
-            for index in ("_by_metric", "_by_source", "_events_by_source"):
-                dataset.__dict__.pop(index, None)
+        fresh_start(dataset)
         profile = cProfile.Profile()
         profile.runcall(stage)
         best.calls = pstats.Stats(profile).total_calls
@@ -131,12 +135,7 @@ def run_stages(paths: ProjectPaths, site_dir: Path) -> tuple[dict[str, Measure],
     from scripts.validate import check_dataset
 
     out: dict[str, Measure] = {}
-    dataset, loaded = None, []
-
-    def load():
-        return load_dataset(paths)
-
-    (dataset, loaded), out["load"] = best_of(RUNS, load)
+    (dataset, loaded), out["load"] = best_of(RUNS, lambda: load_dataset(paths))
     gc.freeze()  # as scripts.build does once the data is loaded
     found, out["validate"] = best_of(RUNS, lambda: list(check_dataset(dataset)))
     problems = loaded + found
@@ -204,9 +203,7 @@ def one_size(articles: int, workdir: Path, repeat: int) -> tuple[dict[str, Measu
         sizes = data["sizes"]
         for stage, values in data["stages"].items():
             m = Measure(**values)
-            old = best.get(stage)
-            best[stage] = m if old is None else Measure(min(old.seconds, m.seconds), max(old.peak, m.peak),
-                                                        min(old.cpu, m.cpu), max(old.calls, m.calls))
+            best[stage] = best[stage].best(m) if stage in best else m
     return best, sizes
 
 

@@ -8,8 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date
-from typing import Literal, Mapping
+from typing import Iterable, Literal, Mapping, TypeVar
 
+T = TypeVar("T")
 Qualifier = Literal["exact", "about", "at_least", "more_than", "up_to", "less_than"]
 QUALIFIERS: tuple[str, ...] = ("exact", "about", "at_least", "more_than", "up_to", "less_than")
 LOWER_BOUNDS = ("at_least", "more_than")
@@ -181,25 +182,16 @@ class Dataset:
     def _by_metric(self) -> dict[str, list[Observation]]:
         """Observations per metric, oldest first (ties keep file order): pages ask once per metric,
         and scanning every observation each time would grow with the square of the data."""
-        index: dict[str, list[Observation]] = defaultdict(list)
-        for obs in sorted(self.observations, key=lambda o: o.as_of):
-            index[obs.metric].append(obs)
-        return dict(index)
+        ordered = sorted(self.observations, key=lambda o: o.as_of)
+        return _grouped((o, (o.metric,)) for o in ordered)
 
     @cached_property
     def _by_source(self) -> dict[str, list[Observation]]:
-        index: dict[str, list[Observation]] = defaultdict(list)
-        for obs in self.observations:
-            index[obs.source].append(obs)
-        return dict(index)
+        return _grouped((o, (o.source,)) for o in self.observations)
 
     @cached_property
     def _events_by_source(self) -> dict[str, list[Event]]:
-        index: dict[str, list[Event]] = defaultdict(list)
-        for event in self.events:
-            for source in dict.fromkeys(c.source for c in event.sources):
-                index[source].append(event)
-        return dict(index)
+        return _grouped((e, dict.fromkeys(c.source for c in e.sources)) for e in self.events)
 
     def observations_of(self, metric_id: str, statuses: tuple[str, ...] = ("verified",)) -> list[Observation]:
         """A metric's observations, oldest first; ties keep file order."""
@@ -217,3 +209,12 @@ class Dataset:
 
     def metrics_of(self, topic: str) -> list[Metric]:
         return [m for m in self.metrics.values() if m.topic == topic]
+
+
+def _grouped(items: Iterable[tuple[T, Iterable[str]]]) -> dict[str, list[T]]:
+    """{key: items under it, in order} from (item, its keys) pairs."""
+    index: dict[str, list[T]] = defaultdict(list)
+    for item, keys in items:
+        for key in keys:
+            index[key].append(item)
+    return dict(index)
