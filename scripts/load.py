@@ -16,8 +16,8 @@ import frontmatter
 
 from scripts.paths import ProjectPaths
 from scripts.problems import Problem, problem
-from scripts.records import (Citation, Correction, Dataset, Event, Metric, Observation, Origin,
-                             Quantity, Seed, StrikeDetail)
+from scripts.records import (STRIKE_FIGURES, Citation, Correction, Dataset, Event, EventCorrection, Metric,
+                             Observation, Origin, Quantity, Reading, Seed, StrikeDetail)
 from scripts.schema import check_shape
 from scripts.yamlfile import YamlDocument, decode_text, parse_yaml
 
@@ -149,7 +149,11 @@ def _origin(doc: YamlDocument, key: tuple) -> Origin:
 
 
 def _quantity(raw: dict) -> Quantity:
-    return Quantity(value=raw["value"], qualifier=raw.get("qualifier", "exact"))
+    return Quantity(value=raw["value"], qualifier=raw.get("qualifier", "exact"), high=raw.get("high"))
+
+
+def _figures(raw: dict) -> dict[str, Quantity]:
+    return {name: _quantity(raw[name]) for name in STRIKE_FIGURES if name in raw}
 
 
 def _observation(entry: dict, doc: YamlDocument, i: int, collector: _Collector) -> Observation | None:
@@ -160,11 +164,12 @@ def _observation(entry: dict, doc: YamlDocument, i: int, collector: _Collector) 
         when = collector.date(raw["date"], doc.path, doc.line_of(key + ("corrections", j, "date")), "date")
         if when is None:
             return None
-        corrections.append(Correction(when, raw["old_value"], raw["reason"], raw.get("old_qualifier")))
+        corrections.append(Correction(when, raw["old_value"], raw["reason"], raw.get("old_qualifier"),
+                                      raw.get("old_high")))
     if as_of is None:
         return None
     return Observation(
-        id=entry["id"], metric=entry["metric"], quantity=Quantity(entry["value"], entry["qualifier"]),
+        id=entry["id"], metric=entry["metric"], quantity=_quantity(entry),
         as_of=as_of, as_of_precision=entry["as_of_precision"], scope=entry.get("scope") or None,
         source=entry["source"], quote=entry["quote"], attribution=entry.get("attribution"),
         status=entry["status"], note=entry.get("note"), origin=_origin(doc, key),
@@ -179,13 +184,40 @@ def _event(entry: dict, doc: YamlDocument, i: int, collector: _Collector) -> Eve
     strike = None
     if "strike" in entry:
         raw = entry["strike"]
-        strike = StrikeDetail(theater=raw["theater"],
-                              **{k: _quantity(raw[k]) for k in ("killed", "survivors", "vessels") if k in raw})
-    sources = tuple(Citation(c["source"], c["quote"], doc.line_of(key + ("sources", j)))
-                    for j, c in enumerate(entry["sources"]))
+        strike = StrikeDetail(theater=raw["theater"], **_figures(raw))
+    sources = []
+    for j, raw in enumerate(entry["sources"]):
+        line = doc.line_of(key + ("sources", j))
+        reading = _reading(raw, doc.path, line, collector)
+        if reading is False:
+            return None
+        sources.append(Citation(raw["source"], raw["quote"], line, reading or None))
+    corrections = []
+    for j, raw in enumerate(entry.get("corrections", [])):
+        on = collector.date(raw["date"], doc.path, doc.line_of(key + ("corrections", j, "date")), "date")
+        if on is None:
+            return None
+        corrections.append(EventCorrection(on, raw["field"], raw["old_value"], raw["reason"],
+                                           raw.get("old_qualifier"), raw.get("old_high"), raw.get("source")))
     return Event(id=entry["id"], date=when, date_precision=entry["date_precision"], kind=entry["kind"],
-                 title=entry["title"], summary=entry["summary"], sources=sources, status=entry["status"],
-                 origin=_origin(doc, key), strike=strike)
+                 title=entry["title"], summary=entry["summary"], sources=tuple(sources), status=entry["status"],
+                 origin=_origin(doc, key), strike=strike, note=entry.get("note"), corrections=tuple(corrections))
+
+
+_READING_FIELDS = ("date", "date_precision", "theater", "note", *STRIKE_FIGURES)
+
+
+def _reading(raw: dict, path: str, line: int, collector: _Collector) -> Reading | None | bool:
+    """A citation's own reading of a strike; None when it gives none, False when its date is bad."""
+    if not any(name in raw for name in _READING_FIELDS):
+        return None
+    day = None
+    if "date" in raw:
+        day = collector.date(raw["date"], path, line, "date")
+        if day is None:
+            return False
+    return Reading(date=day, date_precision=raw.get("date_precision"), theater=raw.get("theater"),
+                   note=raw.get("note"), **_figures(raw))
 
 
 _KINDS: dict[str, tuple[str, str, Callable]] = {

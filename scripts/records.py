@@ -11,8 +11,8 @@ from datetime import date
 from typing import Iterable, Literal, Mapping, TypeVar
 
 T = TypeVar("T")
-Qualifier = Literal["exact", "about", "at_least", "more_than", "up_to", "less_than"]
-QUALIFIERS: tuple[str, ...] = ("exact", "about", "at_least", "more_than", "up_to", "less_than")
+Qualifier = Literal["exact", "about", "at_least", "more_than", "up_to", "less_than", "range"]
+QUALIFIERS: tuple[str, ...] = ("exact", "about", "at_least", "more_than", "up_to", "less_than", "range")
 LOWER_BOUNDS = ("at_least", "more_than")
 UPPER_BOUNDS = ("up_to", "less_than")
 PRECISIONS = ("day", "month", "approx")
@@ -43,10 +43,12 @@ class Origin:
 
 @dataclass(frozen=True)
 class Quantity:
-    """A hedged number: 'at least 14' is Quantity(14, 'at_least')."""
+    """A hedged number: 'at least 14' is Quantity(14, 'at_least'); '30 to 50 million' is
+    Quantity(30_000_000, 'range', high=50_000_000): a range keeps its low end in ``value``."""
 
     value: float
     qualifier: Qualifier = "exact"
+    high: float | None = None
 
     @property
     def lower(self) -> float:
@@ -59,6 +61,8 @@ class Quantity:
     def upper(self) -> float:
         if self.qualifier in LOWER_BOUNDS:
             return math.inf
+        if self.qualifier == "range" and self.high is not None:
+            return self.high
         return self.value * 1.05 if self.qualifier == "about" else self.value
 
 
@@ -104,6 +108,7 @@ class Correction:
     old_value: float
     reason: str
     old_qualifier: str | None = None
+    old_high: float | None = None
 
 
 @dataclass(frozen=True)
@@ -137,21 +142,61 @@ class Observation:
         return not self.scope
 
 
+STRIKE_FIGURES = ("strikes", "vessels", "killed", "survivors")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one source says of a strike where it differs from the event's own figures: another
+    date, theater or toll. Kept and shown beside the others, never merged."""
+
+    date: date | None = None
+    date_precision: str | None = None
+    theater: str | None = None
+    strikes: Quantity | None = None
+    vessels: Quantity | None = None
+    killed: Quantity | None = None
+    survivors: Quantity | None = None
+    note: str | None = None
+
+    def figures(self) -> dict[str, Quantity]:
+        return {name: q for name in STRIKE_FIGURES if (q := getattr(self, name)) is not None}
+
+
 @dataclass(frozen=True)
 class Citation:
     source: str
     quote: str
     line: int
+    reading: Reading | None = None
 
 
 @dataclass(frozen=True)
 class StrikeDetail:
-    """What the articles say of one strike; each figure keeps its hedge."""
+    """What the articles say of one strike (or of one announced operation of one day): how many
+    strikes it covers, vessels, killed, survivors, each with its hedge."""
 
     theater: str
     killed: Quantity | None = None
     survivors: Quantity | None = None
     vessels: Quantity | None = None
+    strikes: Quantity | None = None
+
+    def figures(self) -> dict[str, Quantity]:
+        return {name: q for name in STRIKE_FIGURES if (q := getattr(self, name)) is not None}
+
+
+@dataclass(frozen=True)
+class EventCorrection:
+    """A figure of an event that changed after it was published (a toll revised by a later count)."""
+
+    date: date
+    field: str
+    old_value: float | str
+    reason: str
+    old_qualifier: str | None = None
+    old_high: float | None = None
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -166,6 +211,13 @@ class Event:
     status: str
     origin: Origin
     strike: StrikeDetail | None = None
+    note: str | None = None
+    corrections: tuple[EventCorrection, ...] = ()
+
+    @property
+    def readings(self) -> list[tuple[Citation, Reading]]:
+        """The sources that read this strike differently, with their readings."""
+        return [(c, c.reading) for c in self.sources if c.reading is not None]
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from scripts.load import load_dataset
 from scripts.paths import ProjectPaths
 from scripts.problems import Problem, problem
 from scripts.quotes import closest_sentence, quote_in_text
-from scripts.records import Dataset, Event, Observation
+from scripts.records import Dataset, Event, Observation, Quantity
 from scripts.render.format import format_date, format_number
 
 
@@ -116,6 +116,7 @@ def check_observation(obs: Observation, dataset: Dataset) -> Iterator[Problem]:
                       f"{what} is dated {obs.as_of}, after its source was published on {seed.published}",
                       col=at("as_of")[1])
     line, col = at("value")
+    yield from check_range(obs.quantity, what, path, at("high"))
     if obs.value < 0:
         yield problem("negative-value", path, line, f"{what} has the value {obs.value}", col=col)
     elif metric is not None and metric.counted and obs.value != int(obs.value):
@@ -127,7 +128,29 @@ def check_observation(obs: Observation, dataset: Dataset) -> Iterator[Problem]:
                       f"implausible for {metric.id}", col=col)
 
 
+def check_range(quantity: Quantity, what: str, path: str, at: tuple[int, int]) -> Iterator[Problem]:
+    if quantity.high is not None and quantity.high <= quantity.value:
+        yield problem("range-inverted", path, at[0], f"{what} gives the range {quantity.value:g} to "
+                      f"{quantity.high:g}", col=at[1])
+
+
+def check_strike(event: Event) -> Iterator[Problem]:
+    """Ranges the right way up, and readings that say something the event does not."""
+    path, what = event.origin.path, f"event '{event.id}'"
+    for quantity in event.strike.figures().values():
+        yield from check_range(quantity, what, path, event.origin.at("strike"))
+    own = event.strike.figures()
+    for citation, reading in event.readings:
+        for name, quantity in reading.figures().items():
+            yield from check_range(quantity, what, path, (citation.line, 9))
+            if own.get(name) == quantity:
+                yield problem("reading-same-as-event", path, citation.line,
+                              f"the reading of {citation.source} on {what} repeats its `{name}`")
+
+
 def check_event(event: Event, dataset: Dataset) -> Iterator[Problem]:
+    if event.strike is not None:
+        yield from check_strike(event)
     for citation in event.sources:
         yield from check_source_quote(citation.source, citation.quote, f"event '{event.id}'",
                                       event.origin.path, (citation.line, 9), (citation.line, 9), dataset)

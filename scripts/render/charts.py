@@ -26,6 +26,7 @@ HEDGES = {  # hedge class → marker symbol and the legend's words
     "about": ("circle-open", "approximate (about, roughly)"),
     "lower": ("triangle-up", "lower bound (at least, more than)"),
     "upper": ("triangle-down", "upper bound (up to, as many as)"),
+    "range": ("diamond", "range (from … to …)"),
 }
 
 SourceLink = Callable[[str], str]

@@ -13,6 +13,7 @@ QUALIFIER_WORDS = {
     "more_than": "more than",
     "up_to": "up to",
     "less_than": "less than",
+    "range": "",
 }
 
 QUALIFIER_MEANING = {
@@ -22,6 +23,7 @@ QUALIFIER_MEANING = {
     "more_than": "lower bound (more than)",
     "up_to": "upper bound (up to)",
     "less_than": "upper bound (less than)",
+    "range": "range (from … to …)",
 }
 
 
@@ -38,10 +40,20 @@ def format_number(value: float, unit: str | None = None) -> str:
 
 
 def format_quantity(quantity: Quantity, unit: str | None = None) -> str:
-    """Quantity(80, 'more_than') → 'more than 80'."""
+    """Quantity(80, 'more_than') → 'more than 80'; a range → '30 to 50 million'."""
+    if quantity.qualifier == "range" and quantity.high is not None:
+        return format_range(quantity.value, quantity.high, unit)
     words = QUALIFIER_WORDS[quantity.qualifier]
     number = format_number(quantity.value, unit)
     return f"{words} {number}" if words else number
+
+
+def format_range(low: float, high: float, unit: str | None = None) -> str:
+    """30e6, 50e6 → '30 to 50 million'; 23, 24 → '23 to 24'."""
+    first, last = format_number(low, unit), format_number(high, unit)
+    if first.endswith(" million") and last.endswith(" million"):
+        first = first[: -len(" million")]
+    return f"{first} to {last}"
 
 
 def unit_words(value: float, unit: str) -> str:
