@@ -21,6 +21,8 @@ TOPICS = ("deployments", "strikes", "oil", "context")
 EVENT_KINDS = ("strike", "deployment", "seizure", "policy", "diplomacy", "statement")
 THEATERS = ("Caribbean", "Eastern Pacific", "unknown")
 
+UNNAMED_OUTLET = "an outlet the stored text does not name"
+
 # Units whose values are whole things (people, ships): a fraction there is a typo.
 COUNTED_UNITS = frozenset({"people", "ships", "submarines", "aircraft", "flights", "strikes", "vessels",
                            "tankers", "airlines", "barrels", "USD"})
@@ -100,6 +102,11 @@ class Seed:
     origin_file: str | None
     body: str
     origin: Origin
+
+    @property
+    def outlet_shown(self) -> str:
+        """The outlet as readers see it: one wording wherever the stored text names none."""
+        return UNNAMED_OUTLET if self.outlet.strip().lower() in ("unknown", "", UNNAMED_OUTLET) else self.outlet
 
 
 @dataclass(frozen=True)

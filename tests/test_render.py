@@ -183,7 +183,7 @@ def test_the_metric_page_lists_figures_that_disagree_side_by_side(mini):
     rows = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td></tr>", section)
     assert len(rows) == 1
     texts = sorted(re.sub(r"<[^>]+>", "", cell) for cell in rows[0])
-    assert texts == ["6 people as of 7 Oct 2025, Test Wire", "more than 30 people as of 7 Oct 2025, an outlet not named in the stored text"]
+    assert texts == ["6 people as of 7 Oct 2025, Test Wire", "more than 30 people as of 7 Oct 2025, an outlet the stored text does not name"]
     assert 'href="../../metrics/strike_deaths/#fact-deaths-low"' in section
 
 

@@ -59,7 +59,7 @@ def render_sources(dataset: Dataset) -> str:
             date_words += " (date inferred)"
         facts = dataset.observations_from(seed.id, ("verified", "disputed"))
         events = dataset.events_citing(seed.id)
-        meta = [f"<strong>{html_text(seed.outlet if seed.outlet != 'unknown' else 'Outlet not named')}</strong>",
+        meta = [f"<strong>{html_text(seed.outlet_shown)}</strong>",
                 html_text(date_words)]
         url = safe_url(seed.url)
         if url:

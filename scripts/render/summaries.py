@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from scripts.records import Dataset, Event, Metric, Observation, Quantity
+from scripts.records import UNNAMED_OUTLET, Dataset, Event, Metric, Observation, Quantity
 from scripts.render.format import format_date, format_number, format_quantity, format_quantity_with_unit
 from scripts.render.series import disagreements, latest_figures
 
 
 def outlet_name(dataset: Dataset, seed_id: str) -> str:
     seed = dataset.seeds.get(seed_id)
-    if seed is None or seed.outlet == "unknown":
-        return "an outlet not named in the stored text"
-    return seed.outlet
+    return UNNAMED_OUTLET if seed is None else seed.outlet_shown
 
 
 def metric_summary(dataset: Dataset, metric: Metric, observations: list[Observation]) -> str:

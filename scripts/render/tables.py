@@ -5,14 +5,14 @@ from __future__ import annotations
 import html
 import json
 
-from scripts.records import Metric, Observation, Seed
+from scripts.records import UNNAMED_OUTLET, Metric, Observation, Seed
 from scripts.render.format import format_date, format_quantity_with_unit
 from scripts.render.links import Links
 from scripts.render.text import html_text
 
 
 def source_cell(seed: Seed | None, source_id: str, links: Links) -> str:
-    name = seed.outlet if seed and seed.outlet != "unknown" else "outlet not named"
+    name = seed.outlet_shown if seed else UNNAMED_OUTLET
     when = f", {format_date(seed.published)}" if seed else ""
     return f'<a href="{html_text(links.source(source_id))}">{html_text(name + when)}</a>'
 
