@@ -108,6 +108,10 @@ def cmd_extract(args: argparse.Namespace, paths: ProjectPaths) -> int:
 def select(args: argparse.Namespace, paths: ProjectPaths, seeds: dict) -> tuple[list, list[str]]:
     """The candidates a command names (ids, or --all ARTICLE minus --except), each checked against
     its article; and what is wrong, one line each."""
+    if bool(args.ids) == bool(args.all):
+        return [], ["give candidate ids, or --all ARTICLE (not both)"]
+    if args.exclude and not args.all:
+        return [], ["--except goes with --all ARTICLE: without it, name only the ids you want"]
     if args.all:
         return _select_article(args, paths, seeds)
     return _select_ids(args.ids, paths, seeds)
@@ -166,8 +170,6 @@ def cmd_accept(args: argparse.Namespace, paths: ProjectPaths) -> int:
     from scripts.extract.queue import drop_from_queue
     from scripts.load import load_dataset
 
-    if bool(args.ids) == bool(args.all):
-        return _refuse(["accept: give candidate ids, or --all ARTICLE (not both)"], "accepted")
     dataset, _ = load_dataset(paths)
     chosen, wrong = select(args, paths, dataset.seeds)
     if wrong:
@@ -196,8 +198,6 @@ def cmd_reject(args: argparse.Namespace, paths: ProjectPaths) -> int:
     from scripts.extract.rejections import record_rejections
     from scripts.load import load_dataset
 
-    if bool(args.ids) == bool(args.all):
-        return _refuse(["reject: give candidate ids, or --all ARTICLE (not both)"], "rejected")
     dataset, _ = load_dataset(paths)
     chosen, wrong = select(args, paths, dataset.seeds)
     if wrong or not chosen:

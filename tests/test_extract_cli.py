@@ -125,3 +125,20 @@ def test_a_txt_without_a_publication_date_leaves_as_of_empty(project, capsys):
     assert main(["extract", "--json", str(article)]) == 0
     (candidate,) = [c for c in json.loads(capsys.readouterr().out) if c["metric"]]
     assert candidate["as_of"] is None and candidate["as_of_precision"] is None
+
+
+def test_every_command_is_documented_in_the_readme():
+    from scripts.cli import build_parser
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    assert {"extract", "review", "accept", "reject"} <= set(sub.choices)
+    for name in sub.choices:
+        assert f"`{name}`" in readme, name
+
+
+@pytest.mark.parametrize("argv", [["accept"], ["accept", "c12345678", "--all", "x"], ["reject"],
+                                  ["reject", "c12345678", "--except", "c87654321"]])
+def test_accept_and_reject_need_ids_or_all_but_not_both(project, capsys, argv):
+    assert main(argv) == 1
+    assert "Nothing was" in capsys.readouterr().err

@@ -37,33 +37,19 @@ HEADER = ("# yaml-language-server: $schema=../../schemas/drafts.schema.json\n"
 
 
 @dataclass(frozen=True)
-class Draft:
+class Draft(Candidate):
     """One candidate of a drafts file: the extractor's proposal with the editor's corrections."""
 
-    source: str
-    id: str
-    metric: str | None
-    value: float
-    qualifier: str
-    as_of: str | None
-    as_of_precision: str | None
-    scope: str | None
-    quote: str
-    start: int = 0
-    end: int = 0
-    confidence: float = 0.0
-    reason: str | None = None
     attribution: str | None = None
     path: str = ""
     line: int = 1
 
     @classmethod
     def of(cls, c: Candidate) -> Draft:
-        return cls(c.source, c.id, c.metric, c.value, c.qualifier, c.as_of, c.as_of_precision, c.scope, c.quote,
-                   c.start, c.end, c.confidence, c.reason)
+        return cls(**asdict(c))
 
     def as_entry(self) -> dict:
-        entry = {k: v for k, v in asdict(self).items() if k not in ("source", "path", "line")}
+        entry = {k: v for k, v in self.as_dict().items() if k not in ("source", "path", "line")}
         if entry["attribution"] is None:
             del entry["attribution"]
         return entry
@@ -122,9 +108,9 @@ def read_drafts(path: Path, paths: ProjectPaths) -> tuple[list[Draft], list[Prob
         if ("candidates", i) in failed or not isinstance(entry, dict):
             continue
         known = {k: v for k, v in entry.items() if k in names}
-        known.setdefault("qualifier", "exact")
-        for name in ("metric", "as_of", "as_of_precision", "scope"):
-            known.setdefault(name, None)
+        defaults = {"qualifier": "exact", "metric": None, "as_of": None, "as_of_precision": None, "scope": None,
+                    "start": 0, "end": 0, "confidence": 0.0, "reason": None}
+        known = {**defaults, **known}
         drafts.append(Draft(source=source, path=shown, line=doc.line_of(("candidates", i)), **known))
     return drafts, problems
 
