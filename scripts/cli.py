@@ -4,7 +4,9 @@
     python -m scripts build [--strict]
     python -m scripts serve [--port N]
     python -m scripts extract [FILE ...] [--json] [--published DATE]
-    python -m scripts accept ID [ID ...] [--metric M] [--as-of DATE] …
+    python -m scripts review [ARTICLE ...]
+    python -m scripts accept ID [ID ...] | --all ARTICLE [--except ID,ID] [--metric M] [--as-of DATE] …
+    python -m scripts reject ID [ID ...] | --all ARTICLE [--except ID,ID] [--reason TEXT]
 """
 
 from __future__ import annotations

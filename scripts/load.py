@@ -236,7 +236,7 @@ def load_fact_files(paths: ProjectPaths, collector: _Collector) -> tuple[list[Ob
     events: list[Event] = []
     files = []
     for path in sorted(paths.facts.glob("*.yaml")):
-        if path == paths.metrics_file:
+        if path in (paths.metrics_file, paths.rejected_file):  # not facts: read by scripts/extract/
             continue
         doc, problems = read_yaml_file(path, paths)
         collector.problems.extend(problems)

@@ -28,8 +28,18 @@ class ProjectPaths:
         return self.root / ".cache" / "generated"
 
     @property
+    def drafts(self) -> Path:
+        """The review queue of `extract`, one file per article: a cache, never committed."""
+        return self.root / ".cache" / "drafts"
+
+    @property
     def facts(self) -> Path:
         return self.root / "facts"
+
+    @property
+    def rejected_file(self) -> Path:
+        """Candidates editors rejected: committed, so the next editor inherits the decision."""
+        return self.facts / "rejected.yaml"
 
     @property
     def metrics_file(self) -> Path:

@@ -150,6 +150,10 @@ CODES: dict[str, CodeDoc] = _docs(
             "`2025-12-06-….md` with `published: 2025-12-05`", "make the file name's date the publication date"),
     CodeDoc("seed-empty-body", "error", "A seed has no article text", "front matter only",
             "paste the article text below the front matter"),
+    # The review queue (.cache/drafts/)
+    CodeDoc("draft-mismatch", "error", "A candidate of the review queue does not match its article",
+            "a drafts entry whose value was edited, or a drafts file of one article listing another's candidates",
+            "run `python -m scripts extract` again: id, value and quote come from the article"),
 )
 
 

@@ -15,7 +15,7 @@ from scripts.problems import ProblemsFound
 
 PAGES = ("index.html", "deployments/index.html", "strikes/index.html", "oil/index.html", "context/index.html",
          "timeline/index.html", "sources/index.html", "data/index.html", "methodology/index.html",
-         "metrics/index.html", "metrics/strike_deaths/index.html")
+         "metrics/index.html")
 
 
 def charts_in(html: str) -> list[dict]:
@@ -37,20 +37,25 @@ def real_site(tmp_path_factory) -> Path:
 
 
 def test_the_real_site_has_every_page(real_site):
+    from scripts.load import load_dataset
+    from scripts.paths import ProjectPaths
+
     for page in PAGES:
         assert (real_site / page).is_file(), page
-    for metric in ("us_personnel", "boat_strikes", "tankers_seized", "deportees"):
-        assert (real_site / "metrics" / metric / "index.html").is_file()
+    metrics = load_dataset(ProjectPaths.default())[0].metrics
+    assert metrics
+    for metric in metrics:                     # whatever the data dictionary holds today
+        assert (real_site / "metrics" / metric / "index.html").is_file(), metric
     for download in ("data/facts.csv", "data/facts.json", "data/events.json", "assets/vendor/plotly-basic.min.js"):
         assert (real_site / download).is_file()
 
 
-@pytest.mark.parametrize("page, minimum", [("strikes/index.html", 4), ("deployments/index.html", 2),
-                                           ("oil/index.html", 1), ("timeline/index.html", 1)])
-def test_chart_pages_carry_their_charts_data(real_site, page, minimum):
+@pytest.mark.parametrize("page", ["strikes/index.html", "deployments/index.html", "oil/index.html",
+                                  "timeline/index.html"])
+def test_chart_pages_carry_their_charts_data(real_site, page):
     html = (real_site / page).read_text(encoding="utf-8")
     specs = charts_in(html)
-    assert len(specs) >= minimum
+    assert specs                               # how many depends on the data; tests/test_render.py counts on mini
     for spec in specs:
         assert spec["data"], "a chart with no trace"
         assert all(len(t["x"]) == len(t["y"]) for t in spec["data"])

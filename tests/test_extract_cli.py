@@ -22,7 +22,7 @@ def project(mini, monkeypatch):
 
 
 def placed_ids(project, source: str) -> list[str]:
-    data = yaml.safe_load((project.facts / "drafts" / f"{source}.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((project.drafts / f"{source}.yaml").read_text(encoding="utf-8"))
     return [c["id"] for c in data["candidates"] if c["metric"]]
 
 
@@ -50,7 +50,7 @@ def test_json_prints_every_candidate_with_the_specified_fields_and_writes_nothin
     deaths = next(c for c in candidates if c["metric"] == "strike_deaths" and c["value"] == 20)
     assert (deaths["qualifier"], deaths["as_of"], body[deaths["start"]:deaths["end"]]) == ("at_least", "2025-10-01", "at least 20")
     assert snapshot(project.facts) == before
-    assert not (project.facts / "drafts").exists()
+    assert not (project.drafts).exists() and not (project.facts / "drafts").exists()
 
 
 def test_the_queue_skips_curated_figures_and_a_second_run_changes_nothing(project, capsys):
@@ -59,11 +59,11 @@ def test_the_queue_skips_curated_figures_and_a_second_run_changes_nothing(projec
     subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"], cwd=project.root, check=True)
     before = snapshot(project.facts)
     assert main(["extract"]) == 0
-    drafts = (project.facts / "drafts" / "2025-10-01-test-strike-report.yaml").read_text()
+    drafts = (project.drafts / "2025-10-01-test-strike-report.yaml").read_text()
     assert "value: 20\n" not in drafts.split("metric: null")[0]        # curated: (strike_deaths, 20)
-    first = snapshot(project.facts / "drafts")
+    first = snapshot(project.drafts)
     assert main(["extract"]) == 0
-    assert snapshot(project.facts / "drafts") == first
+    assert snapshot(project.drafts) == first
     assert snapshot(project.facts) == before
     status = subprocess.run(["git", "status", "--porcelain", "--", "facts/*.yaml", "seeds"], cwd=project.root,
                             capture_output=True, text=True, check=True).stdout
@@ -86,7 +86,7 @@ def test_accept_appends_an_entry_that_validates_and_keeps_everything_else(projec
     assert problems == []
     capsys.readouterr()
     assert main(["extract", str(path)]) == 0                        # accepted figures are not proposed again
-    assert "value: 45" not in (project.facts / "drafts" / "2025-10-15-new-report.yaml").read_text()
+    assert "value: 45" not in (project.drafts / "2025-10-15-new-report.yaml").read_text()
 
 
 def test_accept_refuses_what_would_not_validate_and_writes_nothing(project, capsys):
@@ -125,3 +125,20 @@ def test_a_txt_without_a_publication_date_leaves_as_of_empty(project, capsys):
     assert main(["extract", "--json", str(article)]) == 0
     (candidate,) = [c for c in json.loads(capsys.readouterr().out) if c["metric"]]
     assert candidate["as_of"] is None and candidate["as_of_precision"] is None
+
+
+def test_every_command_is_documented_in_the_readme():
+    from scripts.cli import build_parser
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    assert {"extract", "review", "accept", "reject"} <= set(sub.choices)
+    for name in sub.choices:
+        assert f"`{name}`" in readme, name
+
+
+@pytest.mark.parametrize("argv", [["accept"], ["accept", "c12345678", "--all", "x"], ["reject"],
+                                  ["reject", "c12345678", "--except", "c87654321"]])
+def test_accept_and_reject_need_ids_or_all_but_not_both(project, capsys, argv):
+    assert main(argv) == 1
+    assert "Nothing was" in capsys.readouterr().err

@@ -44,11 +44,12 @@ def test_the_mini_project_is_valid(mini):
 
 
 def test_the_real_seeds_and_facts_are_valid(real):
+    """Valid, whatever their number: a pull request that adds a correct article or figure passes."""
     dataset, problems = validate_project(real)
     assert [p.format() for p in problems] == []
-    assert len(dataset.seeds) == 14
-    assert len(dataset.metrics) == 18
-    assert {o.source for o in dataset.observations} == set(dataset.seeds), "every article supports a fact"
+    assert dataset.seeds and dataset.metrics and dataset.observations, "nothing was loaded: the folders moved?"
+    read = {f"facts/{p.name}" for p in real.facts.glob("*.yaml") if p.name not in ("metrics.yaml", "rejected.yaml")}
+    assert set(dataset.fact_files) == read
 
 
 def test_a_broken_file_does_not_hide_problems_in_other_files(mini):

@@ -1,105 +1,116 @@
-"""Accepting a candidate: append it to its topic's fact file as a new entry, and keep the change
-only if the facts still validate. The file's existing text (entries, order, comments) is never
-rewritten: the new entry is added at the end, as text."""
+"""Accepting candidates: append them to their topics' fact files as new entries, and keep the
+change only if the facts still validate — all of them or none, one validation for the lot. The
+files' existing text (entries, order, comments, the value of every field) is never rewritten:
+the new entries are added at the end, as text (scripts/extract/append.py)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from scripts.extract.append import AppendRefused, append_entries
+from scripts.extract.queue import Draft
 from scripts.paths import ProjectPaths
 from scripts.records import Dataset
 from scripts.validate import validate_project
 
 
+NEW_FILE = "# yaml-language-server: $schema=../schemas/observations.schema.json\nobservations:\n"
+
+
 class AcceptRefused(Exception):
-    """The candidate cannot be accepted as it is; the message says what to add."""
+    """The candidates cannot be accepted as they are; the message says what to change."""
 
 
 @dataclass(frozen=True)
 class Accepted:
+    candidate: str
     fact_id: str
     path: str
     line: int
 
 
-def fact_id(dataset: Dataset, metric: str, as_of: str, value: float) -> str:
+def fact_id(taken: set[str], metric: str, as_of: str, value: float) -> str:
+    """A new id, unique among ``taken`` (which it joins)."""
     number = str(int(value)) if float(value).is_integer() else str(value).replace(".", "-")
     base = f"{metric.replace('_', '-')}-{as_of}-{number}"
-    taken = {o.id for o in dataset.observations} | {e.id for e in dataset.events}
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
     return candidate
 
 
-def entry_text(entry: dict, indent: str) -> str:
-    """One list item in the style of the fact files, each value quoted only where YAML needs it."""
-    lines = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=110).splitlines()
-    lines = [re.sub(r"^(\s*(?:- )?(?:as_of)): '(\d{4}-\d{2}-\d{2})'$", r"\1: \2", line) for line in lines]
-    return "\n".join(indent + line for line in lines) + "\n"
-
-
-def build_entry(dataset: Dataset, source: str, draft: dict, overrides: dict) -> dict:
-    metric = overrides.get("metric") or draft.get("metric")
+def build_entry(dataset: Dataset, draft: Draft, overrides: dict, taken: set[str]) -> dict:
+    """The fact: the options of the command first, then what the drafts file says."""
+    metric = overrides.get("metric") or draft.metric
     if not metric:
-        raise AcceptRefused("this number was not placed in a metric: give one with --metric")
+        raise AcceptRefused(f"{draft.id}: this number was not placed in a metric: give one with --metric")
     if metric not in dataset.metrics:
-        raise AcceptRefused(f"unknown metric '{metric}': use an id from facts/metrics.yaml")
-    if source not in dataset.seeds:
-        raise AcceptRefused(f"'{source}' is not a seed: add the article to seeds/ first, then extract from it")
-    as_of = overrides.get("as_of") or draft.get("as_of")
+        raise AcceptRefused(f"{draft.id}: unknown metric '{metric}': use an id from facts/metrics.yaml")
+    as_of = overrides.get("as_of") or draft.as_of
     if not as_of:
-        raise AcceptRefused("the candidate has no as-of date: give one with --as-of YYYY-MM-DD")
+        raise AcceptRefused(f"{draft.id}: the candidate has no as-of date: give one with --as-of YYYY-MM-DD")
     entry = {
-        "id": fact_id(dataset, metric, str(as_of), draft["value"]),
+        "id": fact_id(taken, metric, str(as_of), draft.value),
         "metric": metric,
-        "value": draft["value"],
-        "qualifier": overrides.get("qualifier") or draft["qualifier"],
+        "value": draft.value,
+        "qualifier": overrides.get("qualifier") or draft.qualifier,
         "as_of": str(as_of),
-        "as_of_precision": overrides.get("as_of_precision") or draft.get("as_of_precision") or "day",
+        "as_of_precision": overrides.get("as_of_precision") or draft.as_of_precision or "day",
     }
-    scope = overrides.get("scope", draft.get("scope"))
+    scope = overrides.get("scope", draft.scope)
     if scope:
         entry["scope"] = scope
-    entry.update({"source": source, "quote": draft["quote"]})
-    if overrides.get("attribution"):
-        entry["attribution"] = overrides["attribution"]
+    entry.update({"source": draft.source, "quote": draft.quote})
+    attribution = overrides.get("attribution") or draft.attribution
+    if attribution:
+        entry["attribution"] = attribution
     entry["status"] = overrides.get("status") or "verified"
-    entry["note"] = f"Accepted from extraction ({draft['id']}): {draft['reason']}"[:1900]
+    entry["note"] = f"Accepted from extraction ({draft.id}): {draft.reason or 'reviewed by an editor'}"[:1900]
     return entry
 
 
-def append_entry(path: Path, entry: dict) -> int:
-    """Append to the file's list; returns the line the entry starts on."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "observations:\n"
-    indent = re.search(r"^([ \t]*)- id:", text, re.M)
-    prefix = indent.group(1) if indent else ""
-    if text and not text.endswith("\n"):
-        text += "\n"
-    start = text.count("\n") + 2
-    path.write_text(text + "\n" + entry_text(entry, prefix), encoding="utf-8")
-    return start
+def _topic_file(paths: ProjectPaths, dataset: Dataset, entry: dict) -> Path:
+    return paths.facts / f"{dataset.metrics[entry['metric']].topic}.yaml"
 
 
-def accept(paths: ProjectPaths, dataset: Dataset, source: str, draft: dict, overrides: dict) -> Accepted:
-    """Append the candidate to facts/<topic>.yaml; undo and raise if the facts stop validating."""
-    entry = build_entry(dataset, source, draft, overrides)
-    target = paths.facts / f"{dataset.metrics[entry['metric']].topic}.yaml"
-    before = target.read_bytes() if target.exists() else None
-    line = append_entry(target, entry)
+def accept_drafts(paths: ProjectPaths, dataset: Dataset, drafts: list[Draft], overrides: dict) -> list[Accepted]:
+    """Append every candidate, validate once, and keep all of them or none (raising why)."""
+    taken = {o.id for o in dataset.observations} | {e.id for e in dataset.events}
+    refused, entries = [], []
+    for draft in drafts:
+        try:
+            entries.append((draft, build_entry(dataset, draft, overrides, taken)))
+        except AcceptRefused as err:
+            refused.append(str(err))
+    if refused:
+        raise AcceptRefused("nothing was written:\n" + "\n".join(refused))
+    by_file: dict[Path, list[tuple[Draft, dict]]] = {}
+    for draft, entry in entries:
+        by_file.setdefault(_topic_file(paths, dataset, entry), []).append((draft, entry))
+    before = {path: path.read_bytes() if path.exists() else None for path in by_file}
+    done: list[Accepted] = []
+    try:
+        for path, group in by_file.items():
+            lines = append_entries(path, "observations", [e for _, e in group], paths.relative(path), NEW_FILE)
+            done += [Accepted(d.id, e["id"], paths.relative(path), line) for (d, e), line in zip(group, lines)]
+    except AppendRefused as err:
+        _restore(before)
+        raise AcceptRefused(f"nothing was written: {err}") from None
     _, problems = validate_project(paths)
-    shown = paths.relative(target)
-    new = [p for p in problems if p.severity == "error" and p.path == shown and p.line >= line]
+    first = {a.path: min(b.line for b in done if b.path == a.path) for a in done}
+    new = [p for p in problems if p.severity == "error" and p.path in first and p.line >= first[p.path]]
     if new:
-        if before is None:
-            target.unlink()
-        else:
-            target.write_bytes(before)
-        raise AcceptRefused("the entry would not validate, so nothing was written:\n"
+        _restore(before)
+        raise AcceptRefused("the entries would not validate, so nothing was written:\n"
                             + "\n".join(p.format() for p in new))
-    return Accepted(entry["id"], shown, line)
+    return done
 
+
+def _restore(before: dict[Path, bytes | None]) -> None:
+    for path, content in before.items():
+        if content is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_bytes(content)

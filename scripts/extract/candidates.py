@@ -27,15 +27,20 @@ class Candidate:
     end: int
     confidence: float
     reason: str
-
-    @property
-    def id(self) -> str:
-        """Stable across runs: the same number in the same place of the same article."""
-        digest = hashlib.sha1(f"{self.source}:{self.start}:{self.end}:{self.metric}".encode()).hexdigest()
-        return f"c{digest[:8]}"
+    id: str = ""  # candidate_id(...), set by extract_text
 
     def as_dict(self) -> dict:
-        return {"id": self.id, **asdict(self)}
+        fields = asdict(self)
+        return {"id": fields.pop("id"), **fields}
+
+
+def candidate_id(source: str, sentence: str, start: int, end: int, value: float) -> str:
+    """What a candidate is, re-derivable from a drafts entry: the article, the sentence, where
+    the figure stands in that sentence and its value. Stable across runs, and across edits of
+    the article elsewhere; what the extractor concludes (metric, hedge, date) is not part of it,
+    so an editor can correct those."""
+    key = f"{source}\x1f{sentence}\x1f{start}:{end}\x1f{float(value)!r}"
+    return "c" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
 
 
 def extract_text(source: str, body: str, published: date | None, vocab: Vocabulary) -> list[Candidate]:
@@ -64,7 +69,8 @@ def extract_text(source: str, body: str, published: date | None, vocab: Vocabula
                 source=source, metric=placement.metric, value=mention.value, qualifier=mention.qualifier,
                 as_of=as_of.day.isoformat() if as_of.day else None, as_of_precision=as_of.precision, scope=scope,
                 quote=sentence.text, start=sentence.start + mention.start, end=sentence.start + mention.end,
-                confidence=round(placement.confidence, 2), reason=reason)
+                confidence=round(placement.confidence, 2), reason=reason,
+                id=candidate_id(source, sentence.text, mention.start, mention.end, mention.value))
             key = (candidate.metric, candidate.value)
             if candidate.metric is not None and key in seen:
                 continue

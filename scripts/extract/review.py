@@ -1,0 +1,45 @@
+"""The review queue as an editor reads it in a terminal: one candidate per block, the figure marked
+in its sentence, so checking does not need the drafts file open. Pure: drafts in, lines out."""
+
+from __future__ import annotations
+
+from scripts.extract.queue import Draft
+from scripts.records import Quantity
+from scripts.render.format import format_quantity
+
+CONTEXT = 110  # characters kept either side of the figure in a long sentence
+
+
+def marked_sentence(draft: Draft) -> str:
+    """The sentence with the figure in [brackets], shortened around it when long."""
+    figure, quote = draft.figure(), draft.quote
+    if figure is None:
+        return " ".join(quote.split())
+    before, number, after = quote[: figure.start], quote[figure.start: figure.end], quote[figure.end:]
+    before, after = " ".join(before.split()), " ".join(after.split())
+    if len(before) > CONTEXT:
+        before = "…" + before[-CONTEXT:].split(" ", 1)[-1]
+    if len(after) > CONTEXT:
+        after = after[:CONTEXT].rsplit(" ", 1)[0] + "…"
+    space_before = " " if before and quote[figure.start - 1: figure.start].isspace() else ""
+    space_after = " " if after and quote[figure.end: figure.end + 1].isspace() else ""
+    return f"{before}{space_before}[{number}]{space_after}{after}"
+
+
+def describe(draft: Draft) -> str:
+    figure = format_quantity(Quantity(draft.value, draft.qualifier))
+    as_of = f"as of {draft.as_of} ({draft.as_of_precision})" if draft.as_of else "no as-of date"
+    parts = [draft.id, draft.metric or "(no metric)", figure, as_of]
+    if draft.scope:
+        parts.append(f"scope: {draft.scope}")
+    if draft.attribution:
+        parts.append(f"attribution: {draft.attribution}")
+    return "  ".join(parts)
+
+
+def review_lines(source: str, drafts: list[Draft]) -> list[str]:
+    placed = sum(d.metric is not None for d in drafts)
+    lines = [f"{source}: {placed} candidate(s) placed in a metric, {len(drafts) - placed} not placed"]
+    for draft in drafts:
+        lines += ["  " + describe(draft), "      " + marked_sentence(draft)]
+    return lines
