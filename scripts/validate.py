@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 from collections import defaultdict
+from datetime import date, timedelta
 from typing import Iterable, Iterator
 
 from scripts.corrections import BaseUnavailable, base_facts, check_against_base
@@ -172,6 +173,27 @@ def check_duplicate_figures(observations: Iterable[Observation]) -> Iterator[Pro
             seen[key] = obs
 
 
+APPROX_DAYS = timedelta(days=7)
+
+
+def date_window(day: date, precision: str) -> tuple[date, date]:
+    """The days a dated figure may describe: one day; a week either side of an approximate
+    date; the whole month of a month."""
+    if precision == "approx":
+        return day - APPROX_DAYS, day + APPROX_DAYS
+    if precision == "month":
+        start = day.replace(day=1)
+        after = (start + timedelta(days=32)).replace(day=1)
+        return start, after - timedelta(days=1)
+    return day, day
+
+
+def surely_after(later: Observation, earlier: Observation) -> bool:
+    """True when every day ``later`` may describe comes after every day ``earlier`` may: two
+    counts a few days apart, one of them dated only roughly, cannot be put in order."""
+    return date_window(later.as_of, later.as_of_precision)[0] > date_window(earlier.as_of, earlier.as_of_precision)[1]
+
+
 def check_cumulative_order(dataset: Dataset) -> Iterator[Problem]:
     """A running total cannot fall: warn when a later figure's most is below an earlier least."""
     by_metric: dict[str, list[Observation]] = defaultdict(list)
@@ -183,7 +205,8 @@ def check_cumulative_order(dataset: Dataset) -> Iterator[Problem]:
         series.sort(key=lambda o: o.as_of)
         strongest: Observation | None = None
         for obs in series:
-            if strongest is not None and obs.as_of > strongest.as_of and obs.quantity.upper < strongest.quantity.lower:
+            if (strongest is not None and surely_after(obs, strongest)
+                    and obs.quantity.upper < strongest.quantity.lower):
                 yield problem("cumulative-decrease", obs.origin.path, obs.origin.line,
                               f"{metric_id} {format_number(obs.value)} on {format_date(obs.as_of)} ('{obs.id}') "
                               f"after {format_number(strongest.value)} on {format_date(strongest.as_of)} "

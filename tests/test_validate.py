@@ -185,3 +185,19 @@ def test_every_code_the_code_can_raise_is_declared_and_documented():
     for code, doc in CODES.items():
         assert doc.title and doc.example and doc.fix, code
         assert f'<tr id="{code}"><td><code>{code}</code></td>' in page
+
+
+def test_a_roughly_dated_lower_count_near_a_higher_one_is_not_a_decrease():
+    from datetime import date
+
+    from scripts.records import Origin, Quantity, Observation
+    from scripts.validate import surely_after
+
+    def obs(day, precision):
+        return Observation("x", "m", Quantity(1), day, precision, None, "s", "q", None, "verified", None,
+                           Origin("f", 1))
+
+    assert not surely_after(obs(date(2026, 2, 15), "approx"), obs(date(2026, 2, 13), "day"))
+    assert surely_after(obs(date(2026, 2, 25), "approx"), obs(date(2026, 2, 13), "day"))
+    assert surely_after(obs(date(2026, 2, 14), "day"), obs(date(2026, 2, 13), "day"))
+    assert not surely_after(obs(date(2026, 2, 20), "day"), obs(date(2026, 2, 1), "month"))
