@@ -33,6 +33,8 @@ def test_hedges_and_units_survive_into_the_sentence():
     assert format_quantity(Quantity(39, "up_to")) == "up to 39"
     assert format_quantity_with_unit(Quantity(14, "at_least"), "people") == "at least 14 people"
     assert format_quantity_with_unit(Quantity(1, "exact"), "tankers") == "1 tanker"
+    assert format_quantity_with_unit(Quantity(500, "about"), "tons/year") == "about 500 tons a year"
+    assert format_quantity_with_unit(Quantity(1_100_000, "about"), "barrels/day") == "about 1.1 million barrels a day"
 
 
 def test_dates_are_formatted_for_people():

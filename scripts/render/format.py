@@ -57,9 +57,12 @@ def format_range(low: float, high: float, unit: str | None = None) -> str:
 
 
 def unit_words(value: float, unit: str) -> str:
-    """The unit as it follows a number in a sentence: '1 tanker', '87 people'."""
-    if unit in ("USD", "tons/year"):
-        return "" if unit == "USD" else "tons a year"
+    """The unit as it follows a number in a sentence: '1 tanker', '87 people', '500 tons a year'."""
+    if unit == "USD":
+        return ""
+    counted, _, per = unit.partition("/")
+    if per:  # a rate: 'tons/year' → 'tons a year', 'barrels/day' → 'barrels a day'
+        return f"{counted} a {per}"
     if value == 1 and unit.endswith("s"):
         return {"people": "person"}.get(unit, unit[:-1])
     return unit
