@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from scripts.paths import ProjectPaths
+from scripts.records import QUALIFIERS
 from scripts.problems import Problem
 
 RUN_EXTRACT = "run `python -m scripts extract` first and copy the id from `python -m scripts review`"
@@ -161,8 +162,11 @@ def _refuse(wrong: list[str], what: str) -> int:
 
 
 def _overrides(args: argparse.Namespace) -> dict:
-    names = ("metric", "qualifier", "as_of", "as_of_precision", "scope", "attribution", "status")
-    return {k: getattr(args, k) for k in names if getattr(args, k)}
+    names = ("metric", "qualifier", "high", "as_of", "as_of_precision", "scope", "attribution", "status", "note")
+    chosen = {k: getattr(args, k) for k in names if getattr(args, k) is not None and getattr(args, k) != ""}
+    if getattr(args, "whole_region", False):
+        chosen["scope"] = None
+    return chosen
 
 
 def cmd_accept(args: argparse.Namespace, paths: ProjectPaths) -> int:
@@ -258,10 +262,14 @@ def add_commands(sub) -> None:
     acc = sub.add_parser("accept", help="add reviewed candidates to the curated fact files (all or none)")
     _selection_arguments(acc, "accept")
     acc.add_argument("--metric", help="the metric, when the extractor could not place the number or placed it wrong")
-    acc.add_argument("--qualifier", choices=("exact", "about", "at_least", "more_than", "up_to", "less_than"))
+    acc.add_argument("--qualifier", choices=QUALIFIERS, help="the hedge; `range` needs --high")
+    acc.add_argument("--high", type=float, help="with --qualifier range: the high end (the candidate's value is the low end)")
     acc.add_argument("--as-of", dest="as_of", help="the date the figure describes, YYYY-MM-DD")
     acc.add_argument("--as-of-precision", dest="as_of_precision", choices=("day", "month", "approx"))
     acc.add_argument("--scope", help="what the figure covers, when not the whole region")
+    acc.add_argument("--whole-region", dest="whole_region", action="store_true",
+                     help="drop the scope the extractor proposed: the figure covers the whole region")
+    acc.add_argument("--note", help="a note for readers (by default the fact gets none)")
     acc.add_argument("--attribution", help="whom the article credits for the figure")
     acc.add_argument("--status", choices=("verified", "draft"), help="default: verified")
     acc.set_defaults(run=cmd_accept)

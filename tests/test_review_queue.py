@@ -276,3 +276,26 @@ def test_accept_refuses_rather_than_change_a_keep_scalar_at_the_end_of_a_file_wi
     err = capsys.readouterr().err
     assert "appending would change the text of the last entry" in err and "|+" in err
     assert fact_bytes(queued) == before
+
+
+def appended_entry(project, entry_id_prefix: str) -> dict:
+    data = yaml.safe_load((project.facts / "strikes.yaml").read_text(encoding="utf-8"))
+    return next(e for e in data["observations"] if e["id"].startswith(entry_id_prefix))
+
+
+def test_accept_writes_a_range_a_note_and_drops_a_proposed_scope(queued, capsys):
+    edit_draft(queued, 45, scope="one operation on 13 Oct 2025")
+    cid = by_value(queued, 45)["id"]
+    assert main(["accept", cid, "--qualifier", "range", "--high", "50", "--whole-region",
+                 "--note", "Officials gave the figure."]) == 0
+    entry = appended_entry(queued, "strike-deaths-2025-10")
+    assert (entry["value"], entry["qualifier"], entry["high"]) == (45, "range", 50)
+    assert "scope" not in entry
+    assert entry["note"] == "Officials gave the figure."
+
+
+def test_accept_refuses_a_range_without_its_high_end(queued, capsys):
+    cid = by_value(queued, 45)["id"]
+    assert main(["accept", cid, "--qualifier", "range"]) != 0
+    assert "--high" in capsys.readouterr().err
+    assert "strike-deaths-2025-10-15" not in (queued.facts / "strikes.yaml").read_text(encoding="utf-8")

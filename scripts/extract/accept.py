@@ -56,6 +56,7 @@ def build_entry(dataset: Dataset, draft: Draft, overrides: dict, taken: set[str]
         "metric": metric,
         "value": draft.value,
         "qualifier": overrides.get("qualifier") or draft.qualifier,
+        **_range_end(draft, overrides),
         "as_of": str(as_of),
         "as_of_precision": overrides.get("as_of_precision") or draft.as_of_precision or "day",
     }
@@ -67,8 +68,23 @@ def build_entry(dataset: Dataset, draft: Draft, overrides: dict, taken: set[str]
     if attribution:
         entry["attribution"] = attribution
     entry["status"] = overrides.get("status") or "verified"
-    entry["note"] = f"Accepted from extraction ({draft.id}): {draft.reason or 'reviewed by an editor'}"[:1900]
+    if overrides.get("note"):
+        entry["note"] = overrides["note"]
     return entry
+
+
+def _range_end(draft: Draft, overrides: dict) -> dict:
+    """``high`` for a range, from --high; a range without it, or a high without a range, is refused."""
+    qualifier, high = overrides.get("qualifier") or draft.qualifier, overrides.get("high")
+    if qualifier == "range" and high is None:
+        raise AcceptRefused(f"{draft.id}: a range needs its high end: give it with --high")
+    if high is not None and qualifier != "range":
+        raise AcceptRefused(f"{draft.id}: --high goes with --qualifier range")
+    if high is None:
+        return {}
+    if high <= draft.value:
+        raise AcceptRefused(f"{draft.id}: --high {high:g} is not above the value {draft.value:g}")
+    return {"high": int(high) if float(high).is_integer() else high}
 
 
 def _topic_file(paths: ProjectPaths, dataset: Dataset, entry: dict) -> Path:
