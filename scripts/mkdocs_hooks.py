@@ -20,6 +20,7 @@ from scripts.incremental import stage_generated
 from scripts.render import blocks
 from scripts.render.exports import data_version
 from scripts.render.site import render_site
+from scripts.render.text import meta_as_html
 from scripts.validate import validate_project
 
 log = logging.getLogger("mkdocs.hooks.tracker")
@@ -64,7 +65,9 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:  # noqa: ARG001 - MkDocs signature
-    """Generated pages: Markdown sees placeholders instead of the large HTML blocks."""
+    """Every page: its title and description reach the theme escaped. Generated pages: Markdown
+    sees placeholders instead of the large HTML blocks."""
+    page.meta = meta_as_html(page.meta)
     if page.file.src_uri not in _state["generated"]:
         return markdown
     markdown, _state["blocks"][page.file.src_uri] = blocks.set_aside(markdown)
