@@ -20,6 +20,7 @@ from pathlib import Path
 
 from scripts.paths import ProjectPaths
 from scripts.problems import Problem, ProblemsFound, has_errors
+from scripts.safefiles import unsafe_inputs
 from scripts.validate import validate_project
 
 
@@ -82,6 +83,9 @@ def run_mkdocs(paths: ProjectPaths, site_dir: Path, strict: bool) -> None:
 
 def build_site(paths: ProjectPaths, strict: bool = False, site_dir: Path | None = None) -> BuildResult:
     started = time.perf_counter()
+    refused = unsafe_inputs(paths)  # before anything reads a file that a link could point out of the project
+    if refused:
+        raise ProblemsFound(refused)
     _, problems = validate_project(paths)
     if has_errors(problems) or (strict and problems):
         raise ProblemsFound(problems)

@@ -61,8 +61,13 @@ def github_summary(problems: list[Problem]) -> str:
 
 
 def cmd_validate(args: argparse.Namespace, paths: ProjectPaths) -> int:
+    from scripts.safefiles import unsafe_inputs
     from scripts.validate import validate_project
 
+    refused = unsafe_inputs(paths)  # links out of the project are refused before any file is read
+    if refused:
+        report_problems(refused, args.format)
+        return 1
     dataset, problems = validate_project(paths, base=args.base)
     report_problems(problems, args.format)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")

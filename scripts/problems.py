@@ -63,6 +63,12 @@ CODES: dict[str, CodeDoc] = _docs(
     # Reading files
     CodeDoc("file-unreadable", "error", "The file cannot be read",
             "a fact file removed while the build runs", "check that the file exists and is readable"),
+    CodeDoc("file-is-link", "error", "The file is a symbolic link",
+            "`docs/x.md` linked to `/etc/passwd`, or `facts/x.yaml` linked to `/dev/zero`",
+            "replace the link with the file itself: the build reads and publishes files of the project only"),
+    CodeDoc("file-not-regular", "error", "The file is not a regular file",
+            "a named pipe or a device in `facts/`",
+            "replace it with a plain text file, or remove it"),
     CodeDoc("not-utf8", "error", "The file is not UTF-8 text",
             "a file saved as Windows-1252 with a curly quote", "save the file as UTF-8"),
     CodeDoc("byte-order-mark", "error", "The file starts with a byte-order mark",

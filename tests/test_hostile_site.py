@@ -3,6 +3,7 @@ in the page head (title, description, link previews), the header, the headings a
 
 from __future__ import annotations
 
+import os
 import re
 from html import unescape
 
@@ -135,3 +136,67 @@ def test_hover_labels_show_quotes_as_written_and_tags_as_text(mini):
     quoted = [h for h in hovers if "Pentagon" in h]
     assert quoted and all('the "Pentagon" &lt;b&gt;x&lt;/b&gt; &amp; co' in h for h in quoted)
     assert not any("&quot;" in h or "&#x27;" in h for h in hovers)
+
+
+# Files outside the project: links and special files are refused, never followed.
+
+def test_a_link_in_docs_is_refused_not_published(mini, tmp_path):
+    from scripts.problems import ProblemsFound
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the password is hunter2\n", encoding="utf-8")
+    (mini.docs / "leak.md").symlink_to(secret)
+    (mini.docs / "assets" / "linked-folder").symlink_to(tmp_path)
+    with pytest.raises(ProblemsFound) as err:
+        build_site(mini, site_dir=tmp_path / "site")
+    assert [(p.path, p.line, p.code) for p in err.value.problems] == [
+        ("docs/assets/linked-folder", 1, "file-is-link"), ("docs/leak.md", 1, "file-is-link")]
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_fact_file_linked_to_dev_zero_is_refused_without_reading_it(mini):
+    from scripts.load import load_dataset
+    from scripts.safefiles import unsafe_inputs
+
+    (mini.facts / "zero.yaml").symlink_to("/dev/zero")
+    assert [(p.path, p.code) for p in unsafe_inputs(mini)] == [("facts/zero.yaml", "file-is-link")]
+    _, problems = load_dataset(mini)  # the loader refuses it too, whoever calls it
+    assert [(p.path, p.code) for p in problems] == [("facts/zero.yaml", "file-is-link")]
+
+
+def test_a_seed_linked_outside_is_never_read(mini, tmp_path):
+    from scripts.load import load_dataset
+
+    outside = tmp_path / "private.md"
+    outside.write_text((mini.seeds / "2025-10-01-test-strike-report.md").read_text(encoding="utf-8")
+                       + "\nPRIVATE TEXT that must not be quoted.\n", encoding="utf-8")
+    (mini.seeds / "2025-10-02-linked.md").symlink_to(outside)
+    _, problems = load_dataset(mini)
+    assert [(p.path, p.code) for p in problems] == [("seeds/2025-10-02-linked.md", "file-is-link")]
+    assert all("PRIVATE" not in p.message + p.fix for p in problems)
+
+
+def test_special_and_oversized_files_are_refused_before_reading(tmp_path):
+    from scripts.safefiles import InputRefused, read_input
+
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)  # opening it for reading would wait for a writer forever
+    with pytest.raises(InputRefused) as err:
+        read_input(pipe, 100)
+    assert err.value.code == "file-not-regular"
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"x" * 101)
+    with pytest.raises(InputRefused) as err:
+        read_input(big, 100)
+    assert err.value.code == "file-too-large" and "101 bytes" in err.value.strerror
+    assert read_input(big, 101) == b"x" * 101
+
+
+def test_validate_reports_a_link_and_reads_nothing(mini, monkeypatch, capsys):
+    from scripts.cli import main
+    from scripts.paths import ProjectPaths
+
+    (mini.facts / "zero.yaml").symlink_to("/dev/zero")
+    monkeypatch.setattr(ProjectPaths, "default", classmethod(lambda cls: mini))
+    assert main(["validate"]) == 1
+    assert "facts/zero.yaml:1:1: file-is-link:" in capsys.readouterr().out
