@@ -155,6 +155,17 @@ def test_axe_finds_no_serious_or_critical_wcag_violation(site_url, browser, sche
     page.close()
 
 
+def build_to_serve(project, site: Path) -> int:
+    """Build for a free loopback port (the sitemap carries site_url's port); returns the port."""
+    port = free_port()
+    os.environ["SITE_URL"] = f"http://127.0.0.1:{port}/"
+    try:
+        build_site(project, site_dir=site)
+    finally:
+        os.environ.pop("SITE_URL")
+    return port
+
+
 def test_a_hostile_fact_is_shown_as_text_and_runs_nothing(browser, tmp_path):
     from tests.conftest import make_project
 
@@ -166,12 +177,7 @@ def test_a_hostile_fact_is_shown_as_text_and_runs_nothing(browser, tmp_path):
     seed = project.seeds / "2025-10-01-test-strike-report.md"
     seed.write_text(seed.read_text().replace("outlet: Test Wire", f"outlet: '{hostile}'")
                     .replace("title: Test report of a strike", f"title: '{hostile} [x](javascript:alert(3))'"))
-    port = free_port()
-    os.environ["SITE_URL"] = f"http://127.0.0.1:{port}/"
-    try:
-        build_site(project, site_dir=tmp_path / "site")
-    finally:
-        os.environ.pop("SITE_URL")
+    port = build_to_serve(project, tmp_path / "site")
     page = browser.new_page()
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -271,12 +277,7 @@ def test_a_hostile_metric_label_and_description_run_nothing_and_show_as_written(
     strikes = project.facts / "strikes.yaml"
     strikes.write_text(strikes.read_text().replace("    attribution: the Pentagon",
                                                    "    attribution: 'the \"Pentagon\" & co'"))
-    port = free_port()
-    os.environ["SITE_URL"] = f"http://127.0.0.1:{port}/"
-    try:
-        build_site(project, site_dir=tmp_path / "site")
-    finally:
-        os.environ.pop("SITE_URL")
+    port = build_to_serve(project, tmp_path / "site")
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
