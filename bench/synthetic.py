@@ -48,10 +48,13 @@ def build_synthetic(root: Path, articles: int, facts_per_article: int = 10) -> P
     """Write a project of ``articles`` seeds and about ``articles * facts_per_article`` observations."""
     real, problems = load_dataset(ProjectPaths.default())
     assert not problems, "the real data must be valid"
-    for name in ("schemas", "docs", "overrides", "mkdocs.yml", "scripts", "node_modules"):
+    root.mkdir(parents=True, exist_ok=True)
+    for name in ("schemas", "docs", "overrides"):  # copied: the build refuses links in its input folders
+        if not (root / name).exists():
+            shutil.copytree(REPO_ROOT / name, root / name)
+    for name in ("mkdocs.yml", "scripts", "node_modules"):
         target = root / name
         if not target.exists():
-            root.mkdir(parents=True, exist_ok=True)
             target.symlink_to(REPO_ROOT / name)
     (root / "seeds").mkdir(parents=True, exist_ok=True)
     (root / "facts").mkdir(parents=True, exist_ok=True)

@@ -12,14 +12,16 @@
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import os
+import re
 import sys
 from typing import Sequence
 
 from scripts.cli_extract import add_commands
 from scripts.paths import ProjectPaths
-from scripts.problems import Problem, ProblemsFound
+from scripts.problems import Problem, ProblemsFound, printable
 
 
 def _count_line(problems: list[Problem]) -> str:
@@ -39,9 +41,7 @@ def report_problems(problems: list[Problem], fmt: str = "text", out=None) -> Non
         return
     if fmt == "github":
         for p in problems:
-            level = "error" if p.severity == "error" else "warning"
-            message = f"{p.message} — {p.fix}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            out.write(f"::{level} file={p.path},line={p.line},col={p.col},title={p.code}::{message}\n")
+            out.write(github_annotation(p) + "\n")
         summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary:
             with open(summary, "a", encoding="utf-8") as handle:
@@ -52,19 +52,51 @@ def report_problems(problems: list[Problem], fmt: str = "text", out=None) -> Non
     out.write(_count_line(problems) + "\n")
 
 
+def _workflow_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's toolkit does: a line break in a file name
+    or a value cannot end the command and start another (`::stop-commands::`, `::add-mask::`)."""
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+
+
+def _workflow_property(text: str) -> str:
+    return _workflow_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(p: Problem) -> str:
+    level = "error" if p.severity == "error" else "warning"
+    props = ",".join(f"{k}={_workflow_property(str(v))}"
+                     for k, v in (("file", p.path), ("line", p.line), ("col", p.col), ("title", p.code)))
+    return f"::{level} {props}::{_workflow_data(f'{p.message} — {p.fix}')}"
+
+
+_INLINE_MARKDOWN = re.compile(r"([\\`*_\[\]()!~|{}])")
+
+
+def _summary_cell(text: str) -> str:
+    """Text for a cell of a GitHub Markdown table: one line, HTML as entities, and the characters
+    of inline Markdown (emphasis, code, links, images, the cell bar) escaped."""
+    return _INLINE_MARKDOWN.sub(r"\\\1", html.escape(" ".join(printable(text).split()), quote=False))
+
+
 def github_summary(problems: list[Problem]) -> str:
+    """The job summary (GitHub Markdown): every value from the data is text, never Markdown or HTML."""
     lines = ["## Fact validation", "", _count_line(problems), ""]
     if problems:
         lines += ["| file | line | code | problem | fix |", "|---|---|---|---|---|"]
         for p in problems:
-            cells = [p.path, str(p.line), f"`{p.code}`", p.message, p.fix]
-            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+            cells = [_summary_cell(p.path), str(p.line), f"`{p.code}`", _summary_cell(p.message), _summary_cell(p.fix)]
+            lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
 def cmd_validate(args: argparse.Namespace, paths: ProjectPaths) -> int:
+    from scripts.safefiles import unsafe_inputs
     from scripts.validate import validate_project
 
+    refused = unsafe_inputs(paths)  # links out of the project are refused before any file is read
+    if refused:
+        report_problems(refused, args.format)
+        return 1
     dataset, problems = validate_project(paths, base=args.base)
     report_problems(problems, args.format)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")

@@ -18,8 +18,9 @@ from scripts.paths import ProjectPaths
 from scripts.problems import Problem, problem
 from scripts.records import (STRIKE_FIGURES, Citation, Correction, Dataset, Event, EventCorrection, Metric,
                              Observation, Origin, Quantity, Reading, Seed, StrikeDetail)
+from scripts.safefiles import read_input, read_problem
 from scripts.schema import check_shape
-from scripts.yamlfile import YamlDocument, decode_text, parse_yaml
+from scripts.yamlfile import MAX_YAML_BYTES, YamlDocument, decode_text, parse_yaml
 
 MAX_SEED_BYTES = 1024 * 1024
 SEED_NAME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -43,9 +44,9 @@ class _Collector:
 def read_yaml_file(path: Path, paths: ProjectPaths) -> tuple[YamlDocument | None, list[Problem]]:
     shown = paths.relative(path)
     try:
-        raw = path.read_bytes()
+        raw = read_input(path, MAX_YAML_BYTES)
     except OSError as err:
-        return None, [problem("file-unreadable", shown, 1, f"cannot read the file: {err.strerror}")]
+        return None, [read_problem(err, shown)]
     text, problems = decode_text(raw, shown)
     if text is None:
         return None, problems
@@ -83,9 +84,9 @@ def load_metrics(paths: ProjectPaths, collector: _Collector) -> dict[str, Metric
 def load_seed(path: Path, paths: ProjectPaths, collector: _Collector) -> Seed | None:
     shown = paths.relative(path)
     try:
-        raw = path.read_bytes()
+        raw = read_input(path, MAX_SEED_BYTES)
     except OSError as err:
-        collector.problems.append(problem("file-unreadable", shown, 1, f"cannot read the file: {err.strerror}"))
+        collector.problems.append(read_problem(err, shown))
         return None
     text, problems = decode_text(raw, shown, MAX_SEED_BYTES)
     collector.problems.extend(problems)

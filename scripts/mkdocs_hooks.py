@@ -20,6 +20,8 @@ from scripts.incremental import stage_generated
 from scripts.render import blocks
 from scripts.render.exports import data_version
 from scripts.render.site import render_site
+from scripts.render.text import meta_as_html
+from scripts.safefiles import unsafe_inputs
 from scripts.validate import validate_project
 
 log = logging.getLogger("mkdocs.hooks.tracker")
@@ -36,6 +38,9 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_files(files: Files, config) -> Files:
     # The folder of mkdocs.yml as given: not resolved, so a linked mkdocs.yml builds its own folder.
     paths = ProjectPaths(Path(os.path.abspath(config.config_file_path)).parent)
+    refused = unsafe_inputs(paths)  # MkDocs would follow a link in docs/ and publish what it points at
+    if refused:
+        raise PluginError("links or special files in the project:\n" + "\n".join(p.format() for p in refused))
     dataset, problems = validate_project(paths)
     if has_errors(problems):
         listing = "\n".join(p.format() for p in problems)
@@ -64,7 +69,9 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:  # noqa: ARG001 - MkDocs signature
-    """Generated pages: Markdown sees placeholders instead of the large HTML blocks."""
+    """Every page: its title and description reach the theme escaped. Generated pages: Markdown
+    sees placeholders instead of the large HTML blocks."""
+    page.meta = meta_as_html(page.meta)
     if page.file.src_uri not in _state["generated"]:
         return markdown
     markdown, _state["blocks"][page.file.src_uri] = blocks.set_aside(markdown)

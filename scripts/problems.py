@@ -7,6 +7,7 @@ test that checks every code is documented both read from here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
@@ -22,6 +23,17 @@ class CodeDoc:
     fix: str
 
 
+# Control characters, line and paragraph separators, and the bidirectional overrides that can make
+# a line read differently from what it holds.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def printable(text: str) -> str:
+    """Text with every control character written as its escape (a newline as '\\n', ESC as '\\x1b')."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1] if m.group() in "\n\r\t" else
+                            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     path: str
@@ -33,7 +45,9 @@ class Problem:
     severity: Severity = field(default="error", compare=False)
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.code}: {self.message} — {self.fix}"
+        """One line for a terminal or a log: a file name or a value that holds a line break or a
+        control character shows it escaped, so it cannot start a line or a command of its own."""
+        return printable(f"{self.path}:{self.line}:{self.col}: {self.code}: {self.message} — {self.fix}")
 
     def as_dict(self) -> dict:
         return {
@@ -63,6 +77,12 @@ CODES: dict[str, CodeDoc] = _docs(
     # Reading files
     CodeDoc("file-unreadable", "error", "The file cannot be read",
             "a fact file removed while the build runs", "check that the file exists and is readable"),
+    CodeDoc("file-is-link", "error", "The file is a symbolic link",
+            "`docs/x.md` linked to `/etc/passwd`, or `facts/x.yaml` linked to `/dev/zero`",
+            "replace the link with the file itself: the build reads and publishes files of the project only"),
+    CodeDoc("file-not-regular", "error", "The file is not a regular file",
+            "a named pipe or a device in `facts/`",
+            "replace it with a plain text file, or remove it"),
     CodeDoc("not-utf8", "error", "The file is not UTF-8 text",
             "a file saved as Windows-1252 with a curly quote", "save the file as UTF-8"),
     CodeDoc("byte-order-mark", "error", "The file starts with a byte-order mark",

@@ -17,6 +17,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 
 from scripts.problems import Problem, problem
+from scripts.safefiles import MAX_SCHEMA_BYTES, read_input
 from scripts.yamlfile import YamlDocument
 
 _LISTS = ("observations", "events", "metrics")
@@ -24,20 +25,24 @@ _TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole numbe
                "object": "a set of fields", "array": "a list", "null": "empty"}
 
 
+def _read_json(path: Path) -> Any:
+    return json.loads(read_input(path, MAX_SCHEMA_BYTES).decode("utf-8"))
+
+
 @lru_cache(maxsize=None)
 def _validator(schemas_dir: Path, name: str) -> Draft7Validator:
     resources = []
     for path in sorted(schemas_dir.glob("*.schema.json")):
-        contents = json.loads(path.read_text(encoding="utf-8"))
+        contents = _read_json(path)
         resources.append((path.name, Resource.from_contents(contents, default_specification=DRAFT7)))
     registry = Registry().with_resources(resources)
-    schema = json.loads((schemas_dir / name).read_text(encoding="utf-8"))
+    schema = _read_json(schemas_dir / name)
     return Draft7Validator(schema, registry=registry)
 
 
 def _bundled(schemas_dir: Path, name: str) -> dict:
     """One self-contained schema: references to common.schema.json become local definitions."""
-    common = json.loads((schemas_dir / "common.schema.json").read_text(encoding="utf-8"))
+    common = _read_json(schemas_dir / "common.schema.json")
 
     def rewrite(node):
         if isinstance(node, dict):
@@ -50,7 +55,7 @@ def _bundled(schemas_dir: Path, name: str) -> dict:
             return [rewrite(v) for v in node]
         return node
 
-    schema = rewrite(json.loads((schemas_dir / name).read_text(encoding="utf-8")))
+    schema = rewrite(_read_json(schemas_dir / name))
     definitions = schema.setdefault("definitions", {})
     for key, value in common.get("definitions", {}).items():
         local = json.loads(json.dumps(value).replace('"#/definitions/', '"#/definitions/common__'))

@@ -155,6 +155,17 @@ def test_axe_finds_no_serious_or_critical_wcag_violation(site_url, browser, sche
     page.close()
 
 
+def build_to_serve(project, site: Path) -> int:
+    """Build for a free loopback port (the sitemap carries site_url's port); returns the port."""
+    port = free_port()
+    os.environ["SITE_URL"] = f"http://127.0.0.1:{port}/"
+    try:
+        build_site(project, site_dir=site)
+    finally:
+        os.environ.pop("SITE_URL")
+    return port
+
+
 def test_a_hostile_fact_is_shown_as_text_and_runs_nothing(browser, tmp_path):
     from tests.conftest import make_project
 
@@ -166,12 +177,7 @@ def test_a_hostile_fact_is_shown_as_text_and_runs_nothing(browser, tmp_path):
     seed = project.seeds / "2025-10-01-test-strike-report.md"
     seed.write_text(seed.read_text().replace("outlet: Test Wire", f"outlet: '{hostile}'")
                     .replace("title: Test report of a strike", f"title: '{hostile} [x](javascript:alert(3))'"))
-    port = free_port()
-    os.environ["SITE_URL"] = f"http://127.0.0.1:{port}/"
-    try:
-        build_site(project, site_dir=tmp_path / "site")
-    finally:
-        os.environ.pop("SITE_URL")
+    port = build_to_serve(project, tmp_path / "site")
     page = browser.new_page()
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -258,4 +264,46 @@ def test_charts_in_a_tab_and_a_closed_block_are_drawn_when_shown(browser, tmp_pa
             svg = chart.evaluate("el => Number(el.querySelector('svg.main-svg').getAttribute('width'))")
             assert width > 300 and abs(svg - width) <= 2, (chart_id, width, svg)
     assert watch.errors == [] and watch.outside == []
+    page.close()
+
+
+def test_a_hostile_metric_label_and_description_run_nothing_and_show_as_written(browser, tmp_path):
+    from tests.conftest import make_project
+    from tests.hostile import HOSTILE_BLOCK, HOSTILE_LINE
+    from tests.test_hostile_site import hostile_metric
+
+    project = make_project(tmp_path / "project")
+    hostile_metric(project)
+    strikes = project.facts / "strikes.yaml"
+    strikes.write_text(strikes.read_text().replace("    attribution: the Pentagon",
+                                                   "    attribution: 'the \"Pentagon\" & co'"))
+    port = build_to_serve(project, tmp_path / "site")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    injected = ("document.querySelectorAll('img[src=x], [onerror], [onclick], a[href^=\"javascript:\"], "
+                "meta[name=title]').length")
+    with serve_folder(tmp_path / "site", port) as url:
+        for path in ("", "strikes/", "metrics/", "metrics/strike_deaths/", "data/", "sources/"):
+            page.goto(url + path)
+            wait_for_charts(page)
+            assert page.evaluate(injected) == 0, path
+        page.goto(url + "metrics/strike_deaths/")
+        wait_for_charts(page)
+        assert page.title() == f"{HOSTILE_LINE} - US–Venezuela Escalation Tracker"
+        assert page.locator("meta[property='og:description']").get_attribute("content") == " ".join(HOSTILE_BLOCK.split())
+        assert page.inner_text("[data-md-component=header-topic]").strip() == HOSTILE_LINE
+        assert page.inner_text("article h1").strip().removesuffix("¶") == HOSTILE_LINE
+        # The hover labels, whose text comes from the facts, show quotation marks as written.
+        hovers = []
+        points = page.locator(".tracker-chart .scatterlayer .point")
+        for i in range(points.count()):
+            points.nth(i).scroll_into_view_if_needed()
+            box = points.nth(i).bounding_box()
+            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            page.wait_for_selector(".hoverlayer .hovertext", timeout=5000)
+            hovers.append(page.evaluate("document.querySelector('.hoverlayer .hovertext').textContent"))
+            page.mouse.move(0, 0)
+        assert any('the "Pentagon" & co' in h for h in hovers), hovers
+    assert dialogs == []
     page.close()

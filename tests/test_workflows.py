@@ -57,3 +57,34 @@ def test_actions_are_pinned_to_full_commit_shas_with_the_version_noted(path):
             assert re.search(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d", line), line
     assert "pull_request_target" not in path.read_text(encoding="utf-8")
     assert re.search(r"^permissions:", path.read_text(encoding="utf-8"), re.M)
+
+
+def test_pull_requests_are_validated_by_the_target_branchs_checker():
+    import yaml
+
+    ci = yaml.safe_load((WORKFLOWS / "ci.yml").read_text(encoding="utf-8"))
+    assert list(ci[True]) == ["pull_request"]  # YAML 1.1 reads the key `on` as True
+    steps = ci["jobs"]["validate"]["steps"]
+    checkouts = [s for s in steps if str(s.get("uses", "")).startswith("actions/checkout@")]
+    assert [(c["with"]["ref"], c["with"].get("path")) for c in checkouts] == [
+        ("${{ github.event.pull_request.base.sha }}", None),  # the checker, at the root
+        ("${{ github.event.pull_request.head.sha }}", ".pull-request")]  # the pull request, beside it
+    assert all(c["with"]["persist-credentials"] is False for c in checkouts)
+    runs = [s.get("run", "") for s in steps]
+    copy = next(i for i, r in enumerate(runs) if ".pull-request/" in r and "cp " in r)
+    assert re.findall(r"\.pull-request/(\S+)", runs[copy]) == ["facts", "seeds", "docs"]
+    check = next(i for i, r in enumerate(runs) if "-m scripts validate" in r)
+    assert copy < check
+    # Nothing else of the pull request is run or installed: only its data is read, and its diff listed.
+    others = [r for i, r in enumerate(runs) if i != copy and ".pull-request" in r]
+    assert all(re.fullmatch(r"git -C \.pull-request diff --name-only -z \"\$BASE_SHA\.\.\.\$HEAD_SHA\"\)",
+                            line.split("< <(")[-1].strip())
+               for r in others for line in r.splitlines() if ".pull-request" in line)
+
+
+def test_code_owners_must_review_the_checker_and_ci():
+    rules = [line.split() for line in (REPO_ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    owned = {rule[0] for rule in rules if len(rule) >= 2 and rule[1].startswith("@")}
+    assert {"/scripts/", "/schemas/", "/.github/", "/Makefile", "/requirements/", "/package.json",
+            "/package-lock.json", "/mkdocs.yml", "/overrides/", "/bench/"} <= owned

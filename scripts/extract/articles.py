@@ -9,6 +9,7 @@ from pathlib import Path
 from scripts.load import MAX_SEED_BYTES, _Collector, load_seed
 from scripts.paths import ProjectPaths
 from scripts.problems import Problem, problem
+from scripts.safefiles import read_input, read_problem
 from scripts.yamlfile import decode_text
 
 
@@ -37,9 +38,9 @@ def read_article(path: Path, paths: ProjectPaths, published: date | None = None)
         return Article(seed.id, seed.body, seed.published, is_seed=True)
     shown = paths.relative(path)
     try:
-        raw = path.read_bytes()
+        raw = read_input(path, MAX_SEED_BYTES)
     except OSError as err:
-        raise ArticleUnreadable([problem("file-unreadable", shown, 1, f"cannot read the file: {err.strerror}")])
+        raise ArticleUnreadable([read_problem(err, shown)])
     text, problems = decode_text(raw, shown, MAX_SEED_BYTES)
     if text is None:
         raise ArticleUnreadable(problems)

@@ -12,7 +12,7 @@ from scripts.records import EVENT_KINDS, Event, Metric, Observation, Seed
 from scripts.render.format import (QUALIFIER_MEANING, format_date, format_quantity,
                                    format_quantity_with_unit)
 from scripts.render.series import Disagreement, best_supported_line, disagreements, hedge_class
-from scripts.render.text import first_words, html_text
+from scripts.render.text import first_words, plot_text
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies. charts.js swaps the
 # dark blue for the sky blue on the dark palette.
@@ -66,14 +66,14 @@ def observation_hover(obs: Observation, metric: Metric, seed: Seed | None, confl
     outlet = seed.outlet if seed else obs.source
     credit = f" (citing {obs.attribution})" if obs.attribution else ""
     lines = [
-        f"<b>{html_text(format_quantity_with_unit(obs.quantity, metric.unit))}</b>",
-        html_text(QUALIFIER_MEANING[obs.qualifier]),
-        f"as of {html_text(format_date(obs.as_of, obs.as_of_precision))}",
-        html_text(outlet + credit),
-        f"“{html_text(first_words(obs.quote))}”",
+        f"<b>{plot_text(format_quantity_with_unit(obs.quantity, metric.unit))}</b>",
+        plot_text(QUALIFIER_MEANING[obs.qualifier]),
+        f"as of {plot_text(format_date(obs.as_of, obs.as_of_precision))}",
+        plot_text(outlet + credit),
+        f"“{plot_text(first_words(obs.quote))}”",
     ]
     if conflict:
-        lines.append(f"<b>Sources disagree:</b> {html_text(conflict)}")
+        lines.append(f"<b>Sources disagree:</b> {plot_text(conflict)}")
     return "<br>".join(lines)
 
 
@@ -119,7 +119,7 @@ def metric_chart(metric: Metric, observations: list[Observation], seeds: dict[st
     top = max((o.value for o in plotted), default=1)
     layout = _layout(yaxis=dict(rangemode="tozero", range=[0, top * 1.18], tickformat=",~r",
                                 automargin=True, fixedrange=True,
-                                title=dict(text=html_text(metric.unit), standoff=6)))
+                                title=dict(text=plot_text(metric.unit), standoff=6)))
     if plotted:
         layout["xaxis"] = dict(layout["xaxis"], range=_date_range([o.as_of for o in plotted]))
     return _figure(traces, layout)
@@ -127,10 +127,10 @@ def metric_chart(metric: Metric, observations: list[Observation], seeds: dict[st
 
 def strike_hover(event: Event) -> str:
     s = event.strike
-    parts = [f"<b>{html_text(event.title)}</b>", html_text(format_date(event.date, event.date_precision)),
-             html_text(s.theater)]
+    parts = [f"<b>{plot_text(event.title)}</b>", plot_text(format_date(event.date, event.date_precision)),
+             plot_text(s.theater)]
     for label, q in (("killed", s.killed), ("survivors", s.survivors), ("vessels", s.vessels)):
-        parts.append(f"{label}: {html_text(format_quantity(q) if q else 'not reported')}")
+        parts.append(f"{label}: {plot_text(format_quantity(q) if q else 'not reported')}")
     return "<br>".join(parts)
 
 
@@ -173,7 +173,7 @@ def timeline_chart(events: list[Event], event_link: Callable[[str], str]) -> dic
             marker=dict(size=13, color=KIND_COLOURS[kind],
                         symbol=["circle" if e.date_precision == "day" else "circle-open" for e in group],
                         line=dict(width=2, color=KIND_COLOURS[kind])),
-            hovertext=[f"<b>{html_text(e.title)}</b><br>{html_text(format_date(e.date, e.date_precision))}"
+            hovertext=[f"<b>{plot_text(e.title)}</b><br>{plot_text(format_date(e.date, e.date_precision))}"
                        for e in group],
             hoverinfo="text", customdata=[event_link(e.id) for e in group]))
     kinds = [k for k in EVENT_KINDS if any(e.kind == k for e in shown)]

@@ -26,12 +26,25 @@ def observation_row(obs: Observation, dataset: Dataset) -> dict:
     }
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """A text cell a spreadsheet shows as text: one that would start a formula gets a leading
+    apostrophe. Numbers stay numbers (a negative value is not text)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def observations_csv(observations: list[Observation], dataset: Dataset) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
+    # CRLF rows (RFC 4180): the writer then quotes a cell holding a lone CR, which would end a row.
+    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\r\n")
     writer.writeheader()
     for obs in observations:
-        writer.writerow(observation_row(obs, dataset))
+        writer.writerow({k: csv_cell(v) for k, v in observation_row(obs, dataset).items()})
     return buffer.getvalue()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import yaml
+
 from scripts.records import Dataset, Metric
 from scripts.render.charts import BLUE, ORANGE, PURPLE, VERMILLION, metric_chart, strikes_chart
 from scripts.render.format import format_date, format_quantity, format_quantity_with_unit, unit_words
@@ -10,7 +12,7 @@ from scripts.render.series import DISAGREEMENT_WINDOW, disagreements, latest_fig
 from scripts.render.summaries import (home_summary, metric_summary, outlet_name, quantity_words,
                                       strikes_reconciliation)
 from scripts.render.tables import chart_figure, observation_table
-from scripts.render.text import html_text, md_text
+from scripts.render.text import html_text, md_text, one_line
 
 TOPICS = {  # topic → page file, title, one line of what it covers, chart colour
     "deployments": ("deployments.md", "Deployments", "The US military buildup near Venezuela: personnel, "
@@ -27,10 +29,13 @@ SHOWN = ("verified", "disputed")
 
 
 def front_matter(title: str, description: str, searchable: bool = True) -> str:
-    """Page metadata. A page left out of the search index repeats what a searchable page says."""
-    safe = lambda s: s.replace("\\", "\\\\").replace('"', '\\"')  # noqa: E731 - YAML double-quoted
-    search = "" if searchable else "search:\n  exclude: true\n"
-    return f'---\ntitle: "{safe(title)}"\ndescription: "{safe(description)}"\n{search}---\n\n'
+    """Page metadata, serialised by YAML itself: one line per field, whatever the text holds, so a
+    title or description from the data can never close the front matter or add a field. A page
+    left out of the search index repeats what a searchable page says."""
+    meta: dict = {"title": one_line(title), "description": one_line(description)}
+    if not searchable:
+        meta["search"] = {"exclude": True}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=float("inf")) + "---\n\n"
 
 
 def key_figure_card(dataset: Dataset, metric: Metric, links: Links) -> str:

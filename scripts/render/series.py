@@ -9,6 +9,7 @@ line: they say how high it could be, not that it got there.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -92,10 +93,54 @@ def conflict(a: Observation, b: Observation, cumulative: bool) -> bool:
 
 
 def disagreements(observations: list[Observation], cumulative: bool = True) -> list[Disagreement]:
-    """Pairs of whole-region verified figures of about the same date that cannot both be true."""
+    """Pairs of whole-region verified figures of about the same date that cannot both be true
+    (``conflict``), in the order of ``observations``.
+
+    Comparing every pair grew with the square of a metric's figures (16,000 figures: 128 million
+    comparisons). Figures are grouped by day and sorted by their bounds instead, so each figure
+    looks only at the days of its window and, there, only at the figures below (or above) its
+    range: the work grows with the figures plus the pairs found."""
     plotted = [o for o in observations if o.whole_region and o.status == "verified"]
-    return [Disagreement(a, b) for i, a in enumerate(plotted) for b in plotted[i + 1:]
-            if conflict(a, b, cumulative)]
+    days = _by_day(plotted)
+    pairs = set()
+    for i, a in enumerate(plotted):
+        for step in range(DISAGREEMENT_WINDOW.days + 1):
+            day = days.get(a.as_of + timedelta(days=step))
+            if day is None:
+                continue
+            # Same day, or a level: any gap between ranges, found once from the figure above it.
+            found = day.below(a.quantity.lower)
+            if step and not cumulative:
+                found += day.above(a.quantity.upper)
+            pairs.update((min(i, j), max(i, j)) for j in found if plotted[j].source != a.source)
+    return [Disagreement(plotted[i], plotted[j]) for i, j in sorted(pairs)]
+
+
+class _Day:
+    """The figures of one day, sorted by upper and by lower bound, as indexes into the list."""
+
+    def __init__(self, items: list[tuple[int, Observation]]):
+        by_upper = sorted(items, key=lambda item: item[1].quantity.upper)
+        by_lower = sorted(items, key=lambda item: item[1].quantity.lower)
+        self._uppers = [o.quantity.upper for _, o in by_upper]
+        self._upper_ids = [i for i, _ in by_upper]
+        self._lowers = [o.quantity.lower for _, o in by_lower]
+        self._lower_ids = [i for i, _ in by_lower]
+
+    def below(self, value: float) -> list[int]:
+        """The figures whose whole range lies below ``value``."""
+        return self._upper_ids[:bisect_left(self._uppers, value)]
+
+    def above(self, value: float) -> list[int]:
+        """The figures whose whole range lies above ``value``."""
+        return self._lower_ids[bisect_right(self._lowers, value):]
+
+
+def _by_day(plotted: list[Observation]) -> dict[date, _Day]:
+    groups: dict[date, list[tuple[int, Observation]]] = {}
+    for i, obs in enumerate(plotted):
+        groups.setdefault(obs.as_of, []).append((i, obs))
+    return {day: _Day(items) for day, items in groups.items()}
 
 
 def latest_figures(observations: list[Observation]) -> list[Observation]:

@@ -11,20 +11,44 @@ import html
 import re
 from urllib.parse import urlsplit
 
+from markupsafe import Markup
+
 # Python-Markdown's escapable characters, plus '|' (tables extension); '<' and '&' are entities.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
 _SPACE = re.compile(r"\s+")
 
 
+def one_line(text: str | None) -> str:
+    """Text with every run of white space (line breaks of any kind included) made one space."""
+    return _SPACE.sub(" ", text or "").strip()
+
+
 def html_text(text: str | None) -> str:
     """Text for an HTML element or attribute (quotes escaped too)."""
-    return html.escape(_SPACE.sub(" ", text or "").strip(), quote=True)
+    return html.escape(one_line(text), quote=True)
+
+
+def plot_text(text: str | None) -> str:
+    """Text for a Plotly label (hover text, axis title): Plotly reads a few tags (<b>, <br>, <a>)
+    in it, so '<', '>' and '&' are entities; quotes are left as they are, because Plotly decodes
+    only &lt; &gt; &amp; and numeric entities and would show '&quot;' as written."""
+    return html.escape(one_line(text), quote=False)
 
 
 def md_text(text: str | None) -> str:
     """Text for a Markdown line: HTML-escaped, then Markdown punctuation backslash-escaped."""
-    escaped = html.escape(_SPACE.sub(" ", text or "").strip(), quote=False)
+    escaped = html.escape(one_line(text), quote=False)
     return _MD_SPECIAL.sub(r"\\\1", escaped)
+
+
+def meta_as_html(meta: dict) -> dict:
+    """A page's metadata with its title and description as escaped HTML (``Markup``).
+
+    The theme prints ``page.meta.title``, ``page.title`` and ``page.meta.description`` into the
+    page as they are, as if they were HTML; a title from the data must reach it escaped. Jinja's
+    ``|e`` leaves a ``Markup`` value as it is, so templates that do escape do not escape twice."""
+    return {key: Markup.escape(value) if key in ("title", "description") and isinstance(value, str)
+            and not isinstance(value, Markup) else value for key, value in meta.items()}
 
 
 def safe_url(url: str | None) -> str | None:
