@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from scripts.extract.asides import aside
 from scripts.extract.numbers import Mention
 from scripts.records import Metric
 
@@ -238,6 +239,9 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
     near_before = sentence[max(0, mention.start - 48): mention.start]  # anchored patterns look this far
     if CAPACITY.search(near_before):
         return Placement(None, 0.15, f"“{mention.text}” is a capacity, not a count")
+    set_aside = aside(sentence, mention)
+    if set_aside:
+        return Placement(None, 0.1, f"“{mention.text}” is {set_aside}, not a count")
     if _is_label(index, mention, vocab):
         return Placement(None, 0.1, f"“{mention.text}” numbers a list entry")
     if mention.ordinal and not _counts_by_ordinal(sentence, mention, [words[i] for i in chunk]):
