@@ -158,3 +158,24 @@ ASIDES = {
 def test_numbers_a_reader_sets_aside(name, vocab):
     text, expected = ASIDES[name]
     assert placed(text, vocab) == expected
+
+
+RULES = {
+    "modifier_vessel_strikes": ("The campaign has carried out at least 12 vessel strikes since the spring.",
+                                [("boat_strikes", 12, "at_least")]),
+    "modifier_attack_submarine": ("The navy deployed four destroyers and one attack submarine to the area.",
+                                  [("us_warships", 4, "exact"), ("us_submarines", 1, "exact")]),
+    "ordinal_with_such": ("Officials called it the ninth such operation against smugglers.", [("boat_strikes", 9, "exact")]),
+    "ordinal_with_indefinite_article": ("The admiral said he ordered a fourth strike on a speedboat.",
+                                        [("boat_strikes", 4, "exact")]),
+    "ordinal_with_pronoun_one": ("The latest strike on a speedboat was the seventh one this month.",
+                                 [("boat_strikes", 7, "exact")]),
+    "hedged_ordinal": ("It was at least the fifth strike on a fishing skiff.", [("boat_strikes", 5, "at_least")]),
+    "a_second_strike_is_not_a_count": ("Forces fired a second strike at the wreck.", []),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_rules_for_sentences_seen_on_unseen_articles(name, vocab):
+    text, expected = RULES[name]
+    assert placed(text, vocab) == expected

@@ -42,6 +42,7 @@ _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9$](?:[A-Za-z0-9'’\-]|\.(?=[
 _BREAK = re.compile(r"[,;:()\[\]\"“”—–]|\s-+\s|\.")
 CAPACITY = re.compile(r"\b(?:can|could|able to|capable of)\s+(?:carry|carrying|hold|holding|transport)\s+(?:up to\s+|almost\s+|nearly\s+|about\s+)?$", re.I)
 RATE = re.compile(r"(?:per|a|each) (?:day|week|month|year)\b|daily\b|annually\b")
+SERIES_AFTER = re.compile(r"\s+(?:such|known|confirmed|reported|one)\b", re.I)
 QUANTIFIERS = {"several", "multiple", "many", "some", "few", "two", "three", "four", "five", "numerous"}
 
 
@@ -165,9 +166,18 @@ def _chunk(index: SentenceIndex, first: int) -> list[int]:
         if out and _BREAK.search(gap):
             break
         out.append(i)
-        if _is_noun(index, i):
+        if _is_noun(index, i) and not _modifies_next(index, i):
             break
     return out
+
+
+def _modifies_next(index: SentenceIndex, i: int) -> bool:
+    """'nine vessel strikes', 'one attack submarine': a noun right before another metric's noun
+    only modifies it; the last noun (the head) says what is counted."""
+    j = i + 1
+    if j >= len(index.words) or _BREAK.search(index.text[index.words[i].end:index.words[j].start]):
+        return False
+    return any(o.start == j for o in index.nouns) and not any(o.start <= i < o.start + o.length - 1 for o in index.nouns)
 
 
 def _noun_matches(index: SentenceIndex, chunk: list[int]) -> tuple[set[str], int]:
@@ -236,6 +246,8 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
         chunk: list[int] = []  # "has risen to 80, with …": punctuation right after the number
     else:
         chunk = _chunk(index, after)
+        if mention.ordinal and chunk and words[chunk[0]].norm == "one":
+            chunk = []  # "the fourth one this month": the pronoun names nothing; the sentence does
     near_before = sentence[max(0, mention.start - 48): mention.start]  # anchored patterns look this far
     if CAPACITY.search(near_before):
         return Placement(None, 0.15, f"“{mention.text}” is a capacity, not a count")
@@ -277,8 +289,10 @@ def _counts_by_ordinal(sentence: str, mention: Mention, chunk: list[Token]) -> b
     """'its 20th strike', 'the first known operation since …', 'the fourth time': counts; 'during
     the third strike' of one operation only labels it."""
     before = sentence[max(0, mention.number_start - 40): mention.number_start].lower()
-    if re.search(r"\b(?:its|their|his|her)\s+$", before):
-        return True
+    if re.search(r"\b(?:its|their|his|her|a)\s+$", before) or mention.qualifier != "exact":
+        return True  # "its 20th strike", "a fourth strike", "at least the fifth"
+    if SERIES_AFTER.match(sentence[mention.number_end:]):
+        return True  # "the ninth such operation", "the eighth known attack", "the fourth one this month"
     if chunk and chunk[-1].norm in TIMES:
         return True
     return bool(RUNNING.search(sentence))

@@ -62,6 +62,8 @@ _HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_HEDGE})\s+(?:(?P<det>the)\s+)?$", re
 # were killed" counts 14 people).
 _DATE_BEFORE = re.compile(rf"(?:\bbetween\s+(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+and\s+"
                           rf"|\b(?:{_MONTH})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:to|-|–)\s*)?)$", re.IGNORECASE)
+_AFTER_ORDINAL = re.compile(rf"\b(?:{_ORDW}|\d+(?:st|nd|rd|th))\s+$", re.IGNORECASE)
+_INDEFINITE = re.compile(r"\ba\s+$", re.IGNORECASE)
 _ORDINAL_DETERMINER = re.compile(rf"\b{_DETERMINER}\s+$|\b(?:{_HEDGE})\s+the\s+$", re.IGNORECASE)
 
 
@@ -133,6 +135,8 @@ def _mention(sentence: str, match: re.Match) -> Mention | None:
             return None
     elif match.group("word"):
         value = float(_word_value(match.group("word")))
+        if match.group("word").lower() == "one" and _AFTER_ORDINAL.search(before):
+            return None  # "the fourth one this month": a pronoun
         if match.group("word").lower() in ("one", "a pair of", "a couple of") and re.match(
                 r"\s+(?:of|another|other|another)\b", sentence[match.end():], re.I):
             return None
@@ -142,8 +146,8 @@ def _mention(sentence: str, match: re.Match) -> Mention | None:
             return None  # "once" is mostly "formerly" or "as soon as"
     else:
         value = float(ORDINALS[match.group("ordinal").lower()])
-    if ordinal and not _ORDINAL_DETERMINER.search(before):
-        return None  # "a second strike", "first reported": not counts
+    if ordinal and not (_ORDINAL_DETERMINER.search(before) or (value >= 3 and _INDEFINITE.search(before))):
+        return None  # "a second strike", "first reported": not counts; "a fourth strike" is one
     if match.group("mult"):
         value *= MULTIPLIERS[match.group("mult").lower()]
     hedge = _HEDGE_BEFORE.search(before)
