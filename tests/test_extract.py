@@ -172,6 +172,11 @@ RULES = {
                                  [("boat_strikes", 7, "exact")]),
     "hedged_ordinal": ("It was at least the fifth strike on a fishing skiff.", [("boat_strikes", 5, "at_least")]),
     "a_second_strike_is_not_a_count": ("Forces fired a second strike at the wreck.", []),
+    "sole_survivor": ("Rescuers searched for the sole survivor of the attack on the skiff.",
+                      [("strike_survivors", 1, "exact")]),
+    "people_named_by_their_verb": ("Four smugglers were killed and one survived the blast.",
+                                   [("strike_deaths", 4, "exact"), ("strike_survivors", 1, "exact")]),
+    "a_sole_purpose_is_not_a_count": ("The drills had a sole purpose, the admiral said.", []),
 }
 
 

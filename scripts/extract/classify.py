@@ -311,6 +311,10 @@ def _place(mention: Mention, index: SentenceIndex, at: Anchor, chunk: list[int],
         return Placement(mid, 0.85 if mid else 0.2,
                          f"an amount of money, and “{cue or _words(words, chunk)}” says what for" if mid
                          else "an amount of money with no metric")
+    people = [m.id for m in vocab.metrics if m.unit == "people"]
+    verb = _verb_after(index, at.after - 1, people) if chunk else None
+    if verb:  # "and one survived", "two died": the number names people by what they did
+        return Placement(verb[0], 0.75, f"counts people who “{verb[1]}”")
     if chunk:
         found, _length = _noun_matches(index, chunk)
         head = words[chunk[-1]]
@@ -328,7 +332,9 @@ def _place(mention: Mention, index: SentenceIndex, at: Anchor, chunk: list[int],
                 return Placement(None, 0.3, f"“{_words(words, chunk)}” could be {' or '.join(ordered)}; no cue decides")
             return Placement(mid, 0.75, f"“{_words(words, chunk)}” follows the number and “{cue}” points to {mid}")
         if head.norm in PEOPLE:
-            people = [m.id for m in vocab.metrics if m.unit == "people"]
+            verb = _verb_after(index, chunk[-1], people)
+            if verb:
+                return Placement(verb[0], 0.8, f"counts people (“{head.text}”) who “{verb[1]}”")
             mid, cue = _by_context(index, at, people, set(chunk))
             if mid:
                 return Placement(mid, 0.75, f"counts people (“{head.text}”), and “{cue}” points to {mid}")
@@ -357,6 +363,19 @@ def _place_times(index: SentenceIndex, at: Anchor, chunk: list[int], vocab: Voca
     if mid:
         return Placement(mid, 0.65, f"counts the times that “{cue}” happened ({mid})")
     return Placement(None, 0.2, "counts times of something that is not a metric")
+
+
+def _verb_after(index: SentenceIndex, head: int, eligible: list[str]) -> tuple[str, str] | None:
+    """'one narco-terrorist survived', 'three crew members died': the people's own verb, right
+    after them (or after 'were'/'was'), says which metric counts them."""
+    at = head + 1
+    if at < len(index.words) and index.words[at].norm in ("were", "was", "had", "have"):
+        at += 1
+    for mid in eligible:
+        for occ in index.cues.get(mid, ()):
+            if occ.start == at:
+                return mid, index.words[at].text
+    return None
 
 
 def _number_of(index: SentenceIndex, vocab: Vocabulary) -> str | None:
