@@ -26,6 +26,7 @@ def cmd_extract(args: argparse.Namespace, paths: ProjectPaths) -> int:
     from scripts.extract.articles import ArticleUnreadable, read_article
     from scripts.extract.candidates import extract_text
     from scripts.extract.classify import Vocabulary
+    from scripts.extract.incidents import incidents_of, strike_words
     from scripts.extract.queue import curated_keys, pending, write_drafts
     from scripts.load import load_dataset
 
@@ -50,6 +51,8 @@ def cmd_extract(args: argparse.Namespace, paths: ProjectPaths) -> int:
         candidates = extract_text(article.source, article.body, article.published, vocab)
         if args.json:
             everything += [c.as_dict() for c in candidates]
+            everything += incidents_of(article.source, article.body, article.published, vocab,
+                                       strike_words(vocab, paths.schemas))
             continue
         queue = pending(candidates, curated)
         proposed += sum(c.metric is not None for c in queue)

@@ -184,3 +184,15 @@ RULES = {
 def test_rules_for_sentences_seen_on_unseen_articles(name, vocab):
     text, expected = RULES[name]
     assert placed(text, vocab) == expected
+
+
+def test_a_strike_incident_takes_the_date_an_earlier_sentence_gives(vocab):
+    from scripts.extract.incidents import incidents_of, strike_words
+    body = ("The strike took place on Saturday, the navy said.\n"
+            "Three men aboard the skiff were killed in the Caribbean, it added.\n"
+            "The campaign's death toll has risen to at least 40.")
+    words = strike_words(vocab, ProjectPaths.default().schemas)
+    found = incidents_of("t", body, date(2025, 11, 16), vocab, words)
+    assert [(i["date"], i["theater"], i["killed"]) for i in found] == [
+        ("2025-11-15", "Caribbean", {"value": 3, "qualifier": "exact"})]
+    assert found[0]["kind"] == "strike" and "metric" not in found[0]

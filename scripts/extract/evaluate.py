@@ -109,3 +109,15 @@ def score(gold: dict[str, list[GoldFigure]], found: dict[str, list[Candidate]]) 
                 result.false_positives += 1
                 result.extras.append(candidate)
     return result
+
+
+def score_incidents(gold: dict[str, list[GoldIncident]], found: dict[str, list[dict]]) -> Score:
+    """Recall and precision of (date, killed) per article, on the articles whose incidents are annotated."""
+    result = Score()
+    for source, expected in gold.items():
+        wanted = {(g.date, g.killed) for g in expected}
+        proposed = {(i["date"], i["killed"]["value"] if i["killed"] else None) for i in found.get(source, [])}
+        result.true_positives += len(wanted & proposed)
+        result.false_negatives += len(wanted - proposed)
+        result.false_positives += len(proposed - wanted)
+    return result
