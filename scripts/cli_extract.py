@@ -52,6 +52,7 @@ def cmd_extract(args: argparse.Namespace, paths: ProjectPaths) -> int:
     from scripts.extract.classify import Vocabulary
     from scripts.extract.queue import curated_keys, drafts_file, merge_drafts, read_drafts, write_drafts
     from scripts.extract.rejections import read_rejections
+    from scripts.extract.incidents import incidents_of, strike_words
     from scripts.load import load_dataset
 
     published = _published(args.published)
@@ -80,6 +81,8 @@ def cmd_extract(args: argparse.Namespace, paths: ProjectPaths) -> int:
         candidates = extract_text(article.source, article.body, article.published, vocab)
         if args.json:
             everything += [c.as_dict() for c in candidates]
+            everything += incidents_of(article.source, article.body, article.published, vocab,
+                                       strike_words(vocab, paths.schemas))
             continue
         target = drafts_file(paths, article.source)
         old, problems = read_drafts(target, paths) if target.exists() else ([], [])

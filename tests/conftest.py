@@ -4,6 +4,7 @@ and the real repository's paths."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,19 @@ def make_project(root: Path, data: Path = MINI) -> ProjectPaths:
     (node / "plotly.js-basic-dist-min").symlink_to(REPO_ROOT / "node_modules" / "plotly.js-basic-dist-min")
     (root / "scripts").symlink_to(REPO_ROOT / "scripts")
     return ProjectPaths(root)
+
+
+@dataclass(frozen=True)
+class FrozenVocabularyPaths(ProjectPaths):
+    """The real repository, with the metric dictionary the extraction tests were written with."""
+
+    @property
+    def metrics_file(self) -> Path:
+        return DATA / "extraction" / "metrics.yaml"
+
+
+def frozen_vocabulary_project() -> ProjectPaths:
+    return FrozenVocabularyPaths(REPO_ROOT)
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ def project(mini, monkeypatch):
 
 def placed_ids(project, source: str) -> list[str]:
     data = yaml.safe_load((project.drafts / f"{source}.yaml").read_text(encoding="utf-8"))
-    return [c["id"] for c in data["candidates"] if c["metric"]]
+    return [c["id"] for c in data["candidates"] if c.get("metric")]
 
 
 def new_report(project) -> Path:
@@ -40,13 +40,20 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def test_json_prints_every_candidate_with_the_specified_fields_and_writes_nothing(project, capsys):
     before = snapshot(project.facts)
     assert main(["extract", "--json", "seeds/2025-10-01-test-strike-report.md"]) == 0
-    candidates = json.loads(capsys.readouterr().out)
+    printed = json.loads(capsys.readouterr().out)
+    candidates = [c for c in printed if "kind" not in c]
+    incidents = [c for c in printed if "kind" in c]
+    assert incidents and {tuple(sorted(i)) for i in incidents} == {tuple(sorted(
+        ["source", "kind", "date", "date_precision", "theater", "strikes", "vessels", "killed", "survivors", "quote",
+         "start", "end", "confidence", "reason"]))}
     assert {tuple(sorted(c)) for c in candidates} == {tuple(sorted(
         ["id", "source", "metric", "value", "qualifier", "as_of", "as_of_precision", "scope", "quote", "start",
          "end", "confidence", "reason"]))}
     body = (project.seeds / "2025-10-01-test-strike-report.md").read_text().split("---\n", 2)[2]
     for c in candidates:
         assert c["quote"] in body and body[c["start"]:c["end"]] in c["quote"]
+    for i in incidents:
+        assert body[i["start"]:i["end"]] == i["quote"]
     deaths = next(c for c in candidates if c["metric"] == "strike_deaths" and c["value"] == 20)
     assert (deaths["qualifier"], deaths["as_of"], body[deaths["start"]:deaths["end"]]) == ("at_least", "2025-10-01", "at least 20")
     assert snapshot(project.facts) == before
@@ -115,7 +122,7 @@ def test_bad_input_gives_one_line_naming_the_file_and_the_others_are_still_proce
     captured = capsys.readouterr()
     errors = captured.err.strip().splitlines()
     assert len(errors) == 1 and name in errors[0] and code in errors[0]
-    (candidate,) = [c for c in json.loads(captured.out) if c["metric"]]
+    (candidate,) = [c for c in json.loads(captured.out) if c.get("metric")]
     assert (candidate["source"], candidate["value"], candidate["as_of"]) == ("good", 57, "2025-10-29")
 
 
@@ -123,7 +130,7 @@ def test_a_txt_without_a_publication_date_leaves_as_of_empty(project, capsys):
     article = project.root / "article.txt"
     article.write_text("The U.S. military killed 11 people on Tuesday.")
     assert main(["extract", "--json", str(article)]) == 0
-    (candidate,) = [c for c in json.loads(capsys.readouterr().out) if c["metric"]]
+    (candidate,) = [c for c in json.loads(capsys.readouterr().out) if c.get("metric")]
     assert candidate["as_of"] is None and candidate["as_of_precision"] is None
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from scripts.extract.asides import aside
 from scripts.extract.numbers import Mention
 from scripts.records import Metric
 
@@ -41,6 +42,7 @@ _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9$](?:[A-Za-z0-9'’\-]|\.(?=[
 _BREAK = re.compile(r"[,;:()\[\]\"“”—–]|\s-+\s|\.")
 CAPACITY = re.compile(r"\b(?:can|could|able to|capable of)\s+(?:carry|carrying|hold|holding|transport)\s+(?:up to\s+|almost\s+|nearly\s+|about\s+)?$", re.I)
 RATE = re.compile(r"(?:per|a|each) (?:day|week|month|year)\b|daily\b|annually\b")
+SERIES_AFTER = re.compile(r"\s+(?:such|known|confirmed|reported|one)\b", re.I)
 QUANTIFIERS = {"several", "multiple", "many", "some", "few", "two", "three", "four", "five", "numerous"}
 
 
@@ -164,9 +166,18 @@ def _chunk(index: SentenceIndex, first: int) -> list[int]:
         if out and _BREAK.search(gap):
             break
         out.append(i)
-        if _is_noun(index, i):
+        if _is_noun(index, i) and not _modifies_next(index, i):
             break
     return out
+
+
+def _modifies_next(index: SentenceIndex, i: int) -> bool:
+    """'nine vessel strikes', 'one attack submarine': a noun right before another metric's noun
+    only modifies it; the last noun (the head) says what is counted."""
+    j = i + 1
+    if j >= len(index.words) or _BREAK.search(index.text[index.words[i].end:index.words[j].start]):
+        return False
+    return any(o.start == j for o in index.nouns) and not any(o.start <= i < o.start + o.length - 1 for o in index.nouns)
 
 
 def _noun_matches(index: SentenceIndex, chunk: list[int]) -> tuple[set[str], int]:
@@ -235,9 +246,14 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
         chunk: list[int] = []  # "has risen to 80, with …": punctuation right after the number
     else:
         chunk = _chunk(index, after)
+        if mention.ordinal and chunk and words[chunk[0]].norm == "one":
+            chunk = []  # "the fourth one this month": the pronoun names nothing; the sentence does
     near_before = sentence[max(0, mention.start - 48): mention.start]  # anchored patterns look this far
     if CAPACITY.search(near_before):
         return Placement(None, 0.15, f"“{mention.text}” is a capacity, not a count")
+    set_aside = aside(sentence, mention)
+    if set_aside:
+        return Placement(None, 0.1, f"“{mention.text}” is {set_aside}, not a count")
     if _is_label(index, mention, vocab):
         return Placement(None, 0.1, f"“{mention.text}” numbers a list entry")
     if mention.ordinal and not _counts_by_ordinal(sentence, mention, [words[i] for i in chunk]):
@@ -273,8 +289,10 @@ def _counts_by_ordinal(sentence: str, mention: Mention, chunk: list[Token]) -> b
     """'its 20th strike', 'the first known operation since …', 'the fourth time': counts; 'during
     the third strike' of one operation only labels it."""
     before = sentence[max(0, mention.number_start - 40): mention.number_start].lower()
-    if re.search(r"\b(?:its|their|his|her)\s+$", before):
-        return True
+    if re.search(r"\b(?:its|their|his|her|a)\s+$", before) or mention.qualifier != "exact":
+        return True  # "its 20th strike", "a fourth strike", "at least the fifth"
+    if SERIES_AFTER.match(sentence[mention.number_end:]):
+        return True  # "the ninth such operation", "the eighth known attack", "the fourth one this month"
     if chunk and chunk[-1].norm in TIMES:
         return True
     return bool(RUNNING.search(sentence))
@@ -293,6 +311,10 @@ def _place(mention: Mention, index: SentenceIndex, at: Anchor, chunk: list[int],
         return Placement(mid, 0.85 if mid else 0.2,
                          f"an amount of money, and “{cue or _words(words, chunk)}” says what for" if mid
                          else "an amount of money with no metric")
+    people = [m.id for m in vocab.metrics if m.unit == "people"]
+    verb = _verb_after(index, at.after - 1, people) if chunk else None
+    if verb:  # "and one survived", "two died": the number names people by what they did
+        return Placement(verb[0], 0.75, f"counts people who “{verb[1]}”")
     if chunk:
         found, _length = _noun_matches(index, chunk)
         head = words[chunk[-1]]
@@ -310,7 +332,9 @@ def _place(mention: Mention, index: SentenceIndex, at: Anchor, chunk: list[int],
                 return Placement(None, 0.3, f"“{_words(words, chunk)}” could be {' or '.join(ordered)}; no cue decides")
             return Placement(mid, 0.75, f"“{_words(words, chunk)}” follows the number and “{cue}” points to {mid}")
         if head.norm in PEOPLE:
-            people = [m.id for m in vocab.metrics if m.unit == "people"]
+            verb = _verb_after(index, chunk[-1], people)
+            if verb:
+                return Placement(verb[0], 0.8, f"counts people (“{head.text}”) who “{verb[1]}”")
             mid, cue = _by_context(index, at, people, set(chunk))
             if mid:
                 return Placement(mid, 0.75, f"counts people (“{head.text}”), and “{cue}” points to {mid}")
@@ -339,6 +363,19 @@ def _place_times(index: SentenceIndex, at: Anchor, chunk: list[int], vocab: Voca
     if mid:
         return Placement(mid, 0.65, f"counts the times that “{cue}” happened ({mid})")
     return Placement(None, 0.2, "counts times of something that is not a metric")
+
+
+def _verb_after(index: SentenceIndex, head: int, eligible: list[str]) -> tuple[str, str] | None:
+    """'one narco-terrorist survived', 'three crew members died': the people's own verb, right
+    after them (or after 'were'/'was'), says which metric counts them."""
+    at = head + 1
+    if at < len(index.words) and index.words[at].norm in ("were", "was", "had", "have"):
+        at += 1
+    for mid in eligible:
+        for occ in index.cues.get(mid, ()):
+            if occ.start == at:
+                return mid, index.words[at].text
+    return None
 
 
 def _number_of(index: SentenceIndex, vocab: Vocabulary) -> str | None:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
 
 from scripts.extract.candidates import Candidate
 
@@ -13,6 +16,43 @@ class GoldFigure:
     value: float
     qualifier: str
     as_of: str
+
+
+@dataclass(frozen=True)
+class GoldIncident:
+    date: str | None
+    theater: str | None
+    killed: int | None
+
+
+@dataclass(frozen=True)
+class DevelopmentSet:
+    """The annotated articles, and which of them the rules are only measured on (never tuned on)."""
+    figures: dict[str, list[GoldFigure]]
+    incidents: dict[str, list[GoldIncident]]
+    measure: frozenset[str]
+
+    def part(self, measured: bool) -> dict[str, list[GoldFigure]]:
+        return {s: f for s, f in self.figures.items() if (s in self.measure) == measured}
+
+
+def _opt(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def load_development_set(path: Path) -> DevelopmentSet:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    measure = frozenset(raw.pop("measure", None) or [])
+    figures, incidents = {}, {}
+    for source, entry in raw.items():
+        if isinstance(entry, dict):
+            items = entry.get("figures") or []
+            if "incidents" in entry:
+                incidents[source] = [GoldIncident(_opt(d), t, k) for d, t, k in entry["incidents"] or []]
+        else:
+            items = entry or []
+        figures[source] = [GoldFigure(m, v, q, str(d)) for m, v, q, d in items]
+    return DevelopmentSet(figures, incidents, measure)
 
 
 @dataclass
@@ -68,4 +108,16 @@ def score(gold: dict[str, list[GoldFigure]], found: dict[str, list[Candidate]]) 
             if key not in wanted:
                 result.false_positives += 1
                 result.extras.append(candidate)
+    return result
+
+
+def score_incidents(gold: dict[str, list[GoldIncident]], found: dict[str, list[dict]]) -> Score:
+    """Recall and precision of (date, killed) per article, on the articles whose incidents are annotated."""
+    result = Score()
+    for source, expected in gold.items():
+        wanted = {(g.date, g.killed) for g in expected}
+        proposed = {(i["date"], i["killed"]["value"] if i["killed"] else None) for i in found.get(source, [])}
+        result.true_positives += len(wanted & proposed)
+        result.false_negatives += len(wanted - proposed)
+        result.false_positives += len(proposed - wanted)
     return result

@@ -14,7 +14,7 @@ UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six":
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
         "ninety": 90}
 PHRASES = {"a dozen": 12, "dozen": 12, "a pair of": 2, "a couple of": 2, "a hundred": 100, "hundred": 100,
-           "a thousand": 1000}
+           "a thousand": 1000, "the sole": 1, "a sole": 1, "the lone": 1, "a lone": 1}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
             "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
@@ -56,12 +56,14 @@ NUMBER_ANY_CASE = re.compile(_NUMBER_PATTERN, re.IGNORECASE)
 # full pattern is tried only there: trying it at every character is what makes regexes slow.
 _FIRST_WORDS = sorted({w.split()[0].split("-")[0] for w in [*UNITS, *TENS, *PHRASES, *ORDINALS, "once", "twice",
                                                             "thrice"]} - {"a"}, key=len, reverse=True)
-_START = re.compile(r"[$\d]|\ba (?=dozen|pair|couple|hundred|thousand)|\b(?:%s)\b" % "|".join(_FIRST_WORDS))
+_START = re.compile(r"[$\d]|\ba (?=dozen|pair|couple|hundred|thousand|sole|lone)|\bthe (?=sole|lone)|\b(?:%s)\b" % "|".join(_FIRST_WORDS))
 _HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_HEDGE})\s+(?:(?P<det>the)\s+)?$", re.IGNORECASE)
 # The day of a date: "Sept. 2", "December 4-5", "between December 4 and 5" (but "on Sept. 2 and 14
 # were killed" counts 14 people).
 _DATE_BEFORE = re.compile(rf"(?:\bbetween\s+(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+and\s+"
                           rf"|\b(?:{_MONTH})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:to|-|–)\s*)?)$", re.IGNORECASE)
+_AFTER_ORDINAL = re.compile(rf"\b(?:{_ORDW}|\d+(?:st|nd|rd|th))\s+$", re.IGNORECASE)
+_INDEFINITE = re.compile(r"\ba\s+$", re.IGNORECASE)
 _ORDINAL_DETERMINER = re.compile(rf"\b{_DETERMINER}\s+$|\b(?:{_HEDGE})\s+the\s+$", re.IGNORECASE)
 
 
@@ -133,6 +135,8 @@ def _mention(sentence: str, match: re.Match) -> Mention | None:
             return None
     elif match.group("word"):
         value = float(_word_value(match.group("word")))
+        if match.group("word").lower() == "one" and _AFTER_ORDINAL.search(before):
+            return None  # "the fourth one this month": a pronoun
         if match.group("word").lower() in ("one", "a pair of", "a couple of") and re.match(
                 r"\s+(?:of|another|other|another)\b", sentence[match.end():], re.I):
             return None
@@ -142,8 +146,8 @@ def _mention(sentence: str, match: re.Match) -> Mention | None:
             return None  # "once" is mostly "formerly" or "as soon as"
     else:
         value = float(ORDINALS[match.group("ordinal").lower()])
-    if ordinal and not _ORDINAL_DETERMINER.search(before):
-        return None  # "a second strike", "first reported": not counts
+    if ordinal and not (_ORDINAL_DETERMINER.search(before) or (value >= 3 and _INDEFINITE.search(before))):
+        return None  # "a second strike", "first reported": not counts; "a fourth strike" is one
     if match.group("mult"):
         value *= MULTIPLIERS[match.group("mult").lower()]
     hedge = _HEDGE_BEFORE.search(before)

@@ -1,0 +1,54 @@
+"""Numbers in a sentence that are not a count of what the sentence reports, the way a reader
+sets them aside:
+
+- a citation marker: "two alleged narco-terrorists died [2]";
+- an age in apposition: "Lance Cpl. Jane Doe, 21, was …";
+- a name that carries a number: "Task Force 4", "Destroyer Squadron 22", "the tanker Bella 1";
+- one part of a total broken down: "eight killed: three in the first vessel and two in the
+  second", "4 on the first vessel" (the total is the figure; its parts and the ordinal that labels
+  each part are not).
+
+Each rule reads only the few characters around the number (fast, and no story words: the
+vocabulary stays in facts/metrics.yaml)."""
+
+from __future__ import annotations
+
+import re
+
+from scripts.extract.numbers import Mention
+from scripts.extract.sentences import MONTHS
+
+_ORDINAL_WORD = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|other|last|final|"
+                 r"\d+(?:st|nd|rd|th))")
+_CITATION_BEFORE = re.compile(r"\[[\d,\s]*$")
+_CITATION_AFTER = re.compile(r"^[\d,\s]*\]")
+_AGE_BEFORE = re.compile(r"[A-Z][\w.'’-]+,\s*$")
+_AGE_AFTER = re.compile(r"^\s*,")
+_NAME_BEFORE = re.compile(r"(?<=\s)([A-Z][A-Za-z-]+)\s$")
+_NOT_NAMES = {m.lower() for m in MONTHS} | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                             "sunday", "us", "u.s", "the", "in", "on", "at", "some", "over",
+                                             "about", "around", "nearly", "almost", "only", "just"}
+# "three in the first vessel", "two killed aboard the second", "4 on the first vessel"
+_PART_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,3}}?(?:in|on|aboard|during)\s+the\s+{_ORDINAL_WORD}\b", re.I)
+# the ordinal itself: "… aboard the first vessel", "during the second strike"
+_PART_ORDINAL_BEFORE = re.compile(r"\b(?:in|on|aboard|during)\s+the\s+$", re.I)
+_LATER_PART = re.compile(r"\b(?:in|on|aboard|during)\s+the\s+(?:second|other|last|final)\b", re.I)
+
+
+def aside(sentence: str, mention: Mention) -> str | None:
+    """Why ``mention`` is not a count (a short reason), or None when it may be one."""
+    before = sentence[max(0, mention.number_start - 40): mention.number_start]
+    after = sentence[mention.number_end: mention.number_end + 60]
+    if _CITATION_BEFORE.search(before) and _CITATION_AFTER.match(after):
+        return "a citation marker"
+    if mention.start == mention.number_start and mention.text[:1].isdigit():
+        if _AGE_BEFORE.search(before) and _AGE_AFTER.match(after) and mention.value < 120:
+            return "an age after a name"
+        name = _NAME_BEFORE.search(before)
+        if name and name.group(1).lower() not in _NOT_NAMES and not mention.ordinal:
+            return f"part of a name (“{name.group(1)} {mention.text}”)"
+    if mention.ordinal and _PART_ORDINAL_BEFORE.search(before) and _LATER_PART.search(sentence):
+        return "labels one part of a total"
+    if not mention.ordinal and _PART_AFTER.match(after):
+        return "one part of a total broken down"
+    return None
