@@ -41,3 +41,10 @@ def first_words(text: str, limit: int = 12) -> str:
     """The quote's first words, for hover labels: 'The attacks have left at least…'."""
     words = _SPACE.sub(" ", text).strip().split(" ")
     return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
+
+
+def front_matter(title: str, description: str, searchable: bool = True) -> str:
+    """Page metadata. A page left out of the search index repeats what a searchable page says."""
+    safe = lambda s: s.replace("\\", "\\\\").replace('"', '\\"')  # noqa: E731 - YAML double-quoted
+    search = "" if searchable else "search:\n  exclude: true\n"
+    return f'---\ntitle: "{safe(title)}"\ndescription: "{safe(description)}"\n{search}---\n\n'
