@@ -34,6 +34,9 @@ def _table(caption: str, headers: list[str], rows: list[str], css: str = "") -> 
             f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
 
 
+_NOT_REPORTED = '<span class="tracker-same" title="not reported">—</span>'
+
+
 def strike_flags(event: Event) -> str:
     flags = []
     if event.readings:
@@ -49,9 +52,11 @@ def strikes_table(events: list[Event], links: Links) -> str:
         f'<tr><td>{html_text(format_date(e.date, e.date_precision))}</td>'
         f'<td><a href="{html_text(links.strike(e.id))}">{html_text(e.title)}</a></td>'
         f"<td>{html_text(e.strike.theater)}</td>"
-        + "".join(f"<td>{html_text(quantity_words(getattr(e.strike, name)))}</td>" for name in STRIKE_FIGURES)
+        + "".join(f"<td>{html_text(format_quantity(q)) if (q := getattr(e.strike, name)) else _NOT_REPORTED}</td>"
+                  for name in STRIKE_FIGURES)
         + f"<td>{strike_flags(e)}</td></tr>" for e in events]
-    return _table(f"Every strike recorded ({len(events)}), oldest first; each links to its record",
+    return _table(f"Every strike recorded ({len(events)}), oldest first; each links to its record. "
+                  "—: not reported",
                   ["Date", "Strike", "Theater", *FIGURE_LABELS.values(), "Notes"], rows, " tracker-strikes")
 
 

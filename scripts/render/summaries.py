@@ -75,7 +75,7 @@ def strikes_reconciliation(dataset: Dataset, events: list[Event]) -> str:
     if latest:
         rows = reconcile(metric, latest[:1], dataset.events)
         text += (f". The latest reported total, as of {format_date(latest[0].as_of, latest[0].as_of_precision)}, "
-                 f"is {format_quantity(latest[0].quantity)} ({outlet_name(dataset, latest[0].source)}): "
+                 f"is {format_quantity(latest[0].quantity)}, reported by {outlet_name(dataset, latest[0].source)}: "
                  f"{reconciliation_words(rows[0], metric.sums.figure)}")
     return text + "."
 
