@@ -105,7 +105,7 @@ def _sources_list(dataset: Dataset, event: Event, links: Links) -> str:
     items = []
     for c in event.sources:
         seed = dataset.seeds.get(c.source)
-        title = f" “{html_text(seed.title)}”" if seed else ""
+        title = f" <cite>{html_text(seed.title)}</cite>" if seed else ""
         differs = ' <span class="tracker-flag">reads it differently</span>' if c.reading else ""
         items.append(f"<li>{source_cell(seed, c.source, links)}{title}{differs}<br><q>{html_text(c.quote)}</q></li>")
     return f'<ul class="tracker-citations">{"".join(items)}</ul>'
