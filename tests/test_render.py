@@ -307,7 +307,8 @@ def test_strikes_csv_has_one_row_per_verified_strike_with_its_hedges(mini_site):
     assert [r["id"] for r in rows] == ["strike-2025-09-15", "strike-2025-09-30", "strike-2025-10-05"]
     ranged = rows[2]
     assert (ranged["killed"], ranged["killed_qualifier"], ranged["killed_high"]) == ("23", "range", "24")
-    assert (ranged["strikes"], ranged["vessels"], ranged["survivors"], ranged["survivors_qualifier"]) == ("2", "2", "", "")
+    assert (ranged["strikes"], ranged["vessels"]) == ("2", "2")
+    assert (ranged["survivors"], ranged["survivors_qualifier"]) == ("", "")
     assert rows[0]["sources"] == "2025-10-20-third-test-report;2025-10-22-fourth-test-report"
     assert (rows[0]["disagreements"], rows[1]["corrections"]) == ("2", "1")
     assert rows[0]["url"] == "http://127.0.0.1:8000/strikes/strike-2025-09-15/"
@@ -320,7 +321,7 @@ def test_strikes_csv_has_one_row_per_verified_strike_with_its_hedges(mini_site):
 
 
 def test_a_text_cell_of_strikes_csv_never_starts_a_formula():
-    from scripts.render.strike_exports import csv_safe
+    from scripts.render.csv_cells import csv_safe
 
     assert csv_safe("=HYPERLINK(1)") == "'=HYPERLINK(1)" and csv_safe("-1") == "'-1"
     assert csv_safe("A strike") == "A strike"
@@ -333,3 +334,9 @@ def test_events_json_keeps_each_reading_and_correction(mini_site):
     assert "killed" not in readings[0]
     assert events["strike-2025-10-05"]["strike"]["killed"] == {"value": 23, "qualifier": "range", "high": 24}
     assert events["strike-2025-09-30"]["corrections"][0]["old_value"] == 3
+
+
+def test_the_corrections_page_lists_a_strike_toll_revised_later(mini_site):
+    page = mini_site["corrections.md"]
+    assert '<a href="../strikes/strike-2025-09-30/">A strike in the Caribbean</a>: killed' in page
+    assert "<td>3 → 6</td>" in page

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-
 from dataclasses import asdict
 
 from scripts.records import Dataset, Event, Observation, Quantity, Reading
-from scripts.render.strike_exports import csv_number, strikes_resource
+from scripts.render.csv_cells import csv_number, csv_text
+from scripts.render.strike_exports import strikes_resource
 
 FIELDS = ("id", "metric", "metric_label", "unit", "value", "high", "qualifier", "as_of", "as_of_precision", "scope",
           "source", "source_title", "outlet", "source_url", "published", "quote", "attribution", "status", "note")
@@ -21,7 +19,7 @@ def observation_row(obs: Observation, dataset: Dataset) -> dict:
     value = int(obs.value) if float(obs.value).is_integer() else obs.value
     return {
         "id": obs.id, "metric": obs.metric, "metric_label": metric.label if metric else "",
-        "unit": metric.unit if metric else "", "value": value, "high": "" if obs.quantity.high is None else csv_number(obs.quantity.high),
+        "unit": metric.unit if metric else "", "value": value, "high": csv_number(obs.quantity.high),
         "qualifier": obs.qualifier,
         "as_of": obs.as_of.isoformat(), "as_of_precision": obs.as_of_precision, "scope": obs.scope or "",
         "source": obs.source, "source_title": seed.title if seed else "", "outlet": seed.outlet if seed else "",
@@ -31,12 +29,7 @@ def observation_row(obs: Observation, dataset: Dataset) -> dict:
 
 
 def observations_csv(observations: list[Observation], dataset: Dataset) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for obs in observations:
-        writer.writerow(observation_row(obs, dataset))
-    return buffer.getvalue()
+    return csv_text(FIELDS, (observation_row(o, dataset) for o in observations))
 
 
 def observations_json(observations: list[Observation], dataset: Dataset) -> str:

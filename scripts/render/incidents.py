@@ -83,7 +83,8 @@ def reconciliation_table(dataset: Dataset, metric: Metric, links: Links) -> str:
             f"{html_text(format_quantity_with_unit(obs.quantity, metric.unit))}</a>, "
             f'<a href="{html_text(links.source(obs.source))}">{html_text(outlet_name(dataset, obs.source))}</a></td>'
             f"<td>at least {html_text(format_number(row.recorded))} ({row.events} strike record"
-            f"{'s' if row.events != 1 else ''})</td><td>{html_text(reconciliation_words(row, metric.sums.figure))}</td></tr>")
+            f"{'s' if row.events != 1 else ''})</td>"
+            f"<td>{html_text(reconciliation_words(row, metric.sums.figure))}</td></tr>")
     if not rows:
         return ""
     return _table(f"{metric.label}: each reported total beside the sum of the strikes recorded by its date",
@@ -115,8 +116,8 @@ def _reading_cells(event: Event, reading: Reading | None, shown: list[str]) -> s
     """A row's cells: the reading's own values; '—' (as the record says) where it gives none."""
     same = '<span class="tracker-same" title="as the record says">—</span>'
     if reading is None:
-        day, theater, figures = format_date(event.date, event.date_precision), event.strike.theater, event.strike.figures()
-        cells = [html_text(day), html_text(theater)]
+        figures = event.strike.figures()
+        cells = [html_text(format_date(event.date, event.date_precision)), html_text(event.strike.theater)]
         cells += [html_text(quantity_words(figures.get(name))) for name in shown]
         return "".join(f"<td>{c}</td>" for c in cells)
     precision = reading.date_precision or ("day" if reading.date else event.date_precision)
@@ -184,6 +185,16 @@ def _page_metadata(event: Event) -> tuple[str, str]:
     return (f"Strike of {when}, {where}",
             f"Strike record: {when}, {where}; killed: {toll}. Its sources, where they disagree, and its "
             "corrections.")
+
+
+def event_correction_rows(dataset: Dataset, links: Links) -> list[tuple[date, str, str]]:
+    """Rows of the Corrections page for the strikes' corrections, as (date, event id, row)."""
+    entries = [(c, e) for e in strike_events(dataset) for c in e.corrections]
+    return [(c.date, e.id, f"<tr><td>{html_text(format_date(c.date))}</td>"
+            f'<td><a href="{html_text(links.strike(e.id))}">{html_text(e.title)}</a>: '
+            f"{html_text(FIGURE_LABELS.get(c.field, c.field).lower())}</td>"
+            f"<td>{html_text(_old_value_words(c))} → {html_text(_current_words(e, c.field))}</td>"
+            f"<td>{html_text(c.reason)}</td></tr>") for c, e in entries]
 
 
 def render_strike_page(dataset: Dataset, event: Event) -> str:

@@ -3,11 +3,10 @@ sources read it differently and how many times it was corrected; and its Data Pa
 
 from __future__ import annotations
 
-import csv
-import io
 from urllib.parse import urljoin
 
 from scripts.records import STRIKE_FIGURES, Event, Quantity
+from scripts.render.csv_cells import csv_number, csv_safe, csv_text
 
 STRIKE_FIELDS = ("id", "date", "date_precision", "title", "theater",
                  *(f"{name}{suffix}" for name in STRIKE_FIGURES for suffix in ("", "_qualifier", "_high")),
@@ -35,17 +34,6 @@ _TYPES = {"date": "date", "disagreements": "integer", "corrections": "integer",
           **{f"{name}{suffix}": "number" for name in STRIKE_FIGURES for suffix in ("", "_high")}}
 
 
-def csv_safe(text: str) -> str:
-    """A text cell a spreadsheet will not read as a formula ('=1+1' → "'=1+1")."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
-def csv_number(value: float | None) -> int | float | str:
-    if value is None:
-        return ""
-    return int(value) if float(value).is_integer() else value
-
-
 def _figure_cells(name: str, q: Quantity | None) -> dict:
     if q is None:
         return {name: "", f"{name}_qualifier": "", f"{name}_high": ""}
@@ -66,12 +54,7 @@ def strikes_csv(events: list[Event], site_url: str = "") -> str:
     """Every verified strike event, oldest first (ties by id)."""
     shown = sorted((e for e in events if e.strike is not None and e.status == "verified"),
                    key=lambda e: (e.date, e.id))
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=STRIKE_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for event in shown:
-        writer.writerow(strike_row(event, site_url))
-    return buffer.getvalue()
+    return csv_text(STRIKE_FIELDS, (strike_row(e, site_url) for e in shown))
 
 
 def strikes_resource() -> dict:
