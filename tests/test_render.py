@@ -297,6 +297,7 @@ def test_each_reported_total_is_set_beside_the_recorded_sum_with_the_reason(mini
     assert "at least 32 (3 strike records)" in rows[1] and "add up to as much" in rows[1]
     assert "Each reported total beside the sum" in mini_site["strikes.md"]
     assert "The 3 strikes recorded here add up to at least 32 deaths" in mini_site["strikes.md"]
+    assert "The dotted line adds up the strikes recorded here: at least 32 people by 5 Oct 2025." in page
 
 
 def test_strikes_csv_has_one_row_per_verified_strike_with_its_hedges(mini_site):

@@ -169,12 +169,17 @@ def strike_hover(event: Event) -> str:
     return "<br>".join(parts)
 
 
-def _strike_points(group: list[Event], name: str, colour: str, event_link: Callable[[str], str],
-                   showlegend: bool) -> go.Scatter:
+def _legend_entry(name: str, symbol: str, colour: str, group: str | None = None) -> go.Scatter:
+    """A legend line with nothing drawn: what a colour or a shape means."""
+    return go.Scatter(x=[None], y=[None], mode="markers", name=name, hoverinfo="skip", legendgroup=group,
+                      marker=dict(symbol=symbol, size=11, color=colour))
+
+
+def _strike_points(group: list[Event], name: str, colour: str, event_link: Callable[[str], str]) -> go.Scatter:
     tolls = [e.strike.killed for e in group]
     return go.Scatter(
         x=[e.date.isoformat() for e in group], y=[q.value for q in tolls], mode="markers", name=name,
-        legendgroup=name, showlegend=showlegend,
+        legendgroup=name, showlegend=False,
         marker=dict(symbol=[HEDGES[hedge_class(q.qualifier)][0] for q in tolls], size=12, color=colour,
                     line=dict(width=2, color=colour)),
         error_y=whisker(tolls, colour), hovertext=[strike_hover(e) for e in group], hoverinfo="text",
@@ -192,12 +197,12 @@ def strikes_chart(events: list[Event], event_link: Callable[[str], str]) -> dict
         ranged = [e for e in group if e.strike.killed.qualifier == "range"]
         single = [e for e in group if e.strike.killed.qualifier != "range"]
         name = f"killed, {theater}"
-        for i, part in enumerate(p for p in (single, ranged) if p):
-            traces.append(_strike_points(part, name, colour, event_link, showlegend=i == 0))
+        if group:
+            traces.append(_legend_entry(name, "circle", colour, name))
+        traces += [_strike_points(part, name, colour, event_link) for part in (single, ranged) if part]
     for hedge, (symbol, words) in HEDGES.items():  # the shapes' meaning, once, in the legend
         if hedge != "exact" and any(hedge_class(e.strike.killed.qualifier) == hedge for e in tolled):
-            traces.append(go.Scatter(x=[None], y=[None], mode="markers", name=words, hoverinfo="skip",
-                                     marker=dict(symbol=symbol, size=11, color=GREY)))
+            traces.append(_legend_entry(words, symbol, GREY))
     unknown = [e for e in strikes if e.strike.killed is None]
     if unknown:
         traces.append(go.Scatter(

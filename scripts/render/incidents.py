@@ -44,20 +44,19 @@ def strike_flags(event: Event) -> str:
         flags.append(f"sources disagree ({count} other reading{'s' if count != 1 else ''})")
     if event.corrections:
         flags.append("corrected")
-    return " ".join(f'<span class="tracker-flag">{html_text(f)}</span>' for f in flags)
+    return "".join(f' <span class="tracker-flag">{html_text(f)}</span>' for f in flags)
 
 
 def strikes_table(events: list[Event], links: Links) -> str:
     rows = [
         f'<tr><td>{html_text(format_date(e.date, e.date_precision))}</td>'
-        f'<td><a href="{html_text(links.strike(e.id))}">{html_text(e.title)}</a></td>'
+        f'<td><a href="{html_text(links.strike(e.id))}">{html_text(e.title)}</a>{strike_flags(e)}</td>'
         f"<td>{html_text(e.strike.theater)}</td>"
         + "".join(f"<td>{html_text(format_quantity(q)) if (q := getattr(e.strike, name)) else _NOT_REPORTED}</td>"
-                  for name in STRIKE_FIGURES)
-        + f"<td>{strike_flags(e)}</td></tr>" for e in events]
+                  for name in STRIKE_FIGURES) + "</tr>" for e in events]
     return _table(f"Every strike recorded ({len(events)}), oldest first; each links to its record. "
                   "—: not reported",
-                  ["Date", "Strike", "Theater", *FIGURE_LABELS.values(), "Notes"], rows, " tracker-strikes")
+                  ["Date", "Strike", "Theater", *FIGURE_LABELS.values()], rows, " tracker-strikes")
 
 
 def strike_events_section(dataset: Dataset, page: str) -> str:

@@ -8,7 +8,7 @@ from scripts.render.format import format_date, format_quantity, format_quantity_
 from scripts.render.links import Links
 from scripts.render.series import DISAGREEMENT_WINDOW, disagreements, latest_figures
 from scripts.render.incidents import reconciliation_table, strike_events_section
-from scripts.render.summaries import home_summary, metric_summary, outlet_name
+from scripts.render.summaries import home_summary, metric_summary, outlet_name, recorded_sum_sentence
 from scripts.render.tables import chart_figure, observation_table
 from scripts.render.tally import recorded_sum
 from scripts.render.text import front_matter, html_text, md_text
@@ -89,6 +89,7 @@ def metric_section(dataset: Dataset, metric: Metric, page: str, colour: str, hea
     recorded = recorded_sum(dataset.events, metric.sums) if metric.sums else []
     if len(plotted) >= 2 or (plotted and recorded):
         spec = metric_chart(metric, observations, dataset.seeds, links.source, colour, recorded, links.strike)
+        summary += recorded_sum_sentence(recorded, metric)
         out.append(chart_figure(f"chart-{metric.id}", spec, metric.label, summary) + "\n")
     else:
         out.append(f'<p class="tracker-summary">{html_text(summary)}</p>\n')

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from scripts.records import Dataset, Event, Metric, Observation, Quantity
-from scripts.render.format import format_date, format_number, format_quantity, format_quantity_with_unit
+from scripts.render.format import format_date, format_number, format_quantity, format_quantity_with_unit, unit_words
 from scripts.render.series import disagreements, latest_figures
-from scripts.render.tally import Reconciliation, reconcile, summing_metric
+from scripts.render.tally import Reconciliation, SumStep, reconcile, summing_metric
 
 
 def outlet_name(dataset: Dataset, seed_id: str) -> str:
@@ -106,6 +106,15 @@ def reconciliation_words(row: Reconciliation, figure: str = "") -> str:
     if row.revised_later:
         text += f"; {row.revised_later} figure{'s were' if row.revised_later != 1 else ' was'} revised after that date"
     return text
+
+
+def recorded_sum_sentence(steps: list[SumStep], metric: Metric) -> str:
+    """' The dotted line adds up the strikes recorded here: at least 32 people by 5 Oct 2025.'"""
+    if not steps:
+        return ""
+    last = steps[-1]
+    return (f" The dotted line adds up the strikes recorded here: at least "
+            f"{format_number(last.total)} {unit_words(last.total, metric.unit)} by {format_date(last.day)}.")
 
 
 def quantity_words(q: Quantity | None) -> str:
