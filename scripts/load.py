@@ -16,7 +16,7 @@ import frontmatter
 
 from scripts.paths import ProjectPaths
 from scripts.problems import Problem, problem
-from scripts.records import (STRIKE_FIGURES, Citation, Correction, Dataset, Event, EventCorrection, Metric,
+from scripts.records import (STRIKE_FIGURES, Citation, Correction, Dataset, Event, EventCorrection, EventSum, Metric,
                              Observation, Origin, Quantity, Reading, Seed, StrikeDetail)
 from scripts.safefiles import read_input, read_problem
 from scripts.schema import check_shape
@@ -77,7 +77,8 @@ def load_metrics(paths: ProjectPaths, collector: _Collector) -> dict[str, Metric
         metrics[entry["id"]] = Metric(
             id=entry["id"], label=entry["label"], unit=entry["unit"], kind=entry["kind"], topic=entry["topic"],
             description=entry["description"], cues=tuple(entry["cues"]), origin=_origin(doc, ("metrics", i)),
-            plausible_max=entry.get("plausible_max"), nouns=tuple(entry.get("nouns", ())))
+            plausible_max=entry.get("plausible_max"), nouns=tuple(entry.get("nouns", ())),
+            sums=EventSum(**entry["sums"]) if "sums" in entry else None)
     return metrics
 
 

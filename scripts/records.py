@@ -69,6 +69,16 @@ class Quantity:
 
 
 @dataclass(frozen=True)
+class EventSum:
+    """A running total that recorded events add up to: each ``kind`` event adds its ``figure``;
+    one that does not give the figure still adds ``unreported`` (a strike is at least 1 strike)."""
+
+    kind: str
+    figure: str
+    unreported: float = 0
+
+
+@dataclass(frozen=True)
 class Metric:
     id: str
     label: str
@@ -80,6 +90,7 @@ class Metric:
     origin: Origin
     plausible_max: float | None = None
     nouns: tuple[str, ...] = ()
+    sums: EventSum | None = None
 
     @property
     def counted(self) -> bool:

@@ -149,3 +149,21 @@ def test_two_builds_of_the_real_commit_are_byte_identical(tmp_path):
     assert digest(tmp_path / "one") == digest(tmp_path / "two")
     page = (tmp_path / "one" / "strikes" / "index.html").read_text(encoding="utf-8")
     assert "Figures last updated on" in page
+
+
+def test_strike_pages_live_under_the_strikes_page_out_of_nav_and_search(mini, tmp_path):
+    site = tmp_path / "site"
+    build_site(mini, strict=True, site_dir=site)
+    strikes = (site / "strikes" / "index.html").read_text(encoding="utf-8")
+    page = site / "strikes" / "strike-2025-09-15" / "index.html"
+    assert page.is_file() and (site / "data" / "strikes.csv").is_file()
+    links = set(re.findall(r'href="(\.\./strikes/strike-[0-9-]+/)"', strikes))   # relative to /strikes/
+    assert {link.split("/")[2] for link in links} == {"strike-2025-09-15", "strike-2025-09-30", "strike-2025-10-05"}
+    assert all((site / "strikes" / link / "index.html").resolve().is_file() for link in links)
+    html = page.read_text(encoding="utf-8")
+    assert "Where sources disagree" in html and "Test Courier" in html
+    nav = strikes.split('class="md-nav md-nav--primary"')[1].split("</nav>")[0]
+    assert "strike-2025-09-15" not in nav
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [d for d in index["docs"] if d["location"].startswith("strikes/strike-")]
+    assert [d for d in index["docs"] if d["location"].startswith("strikes/")]

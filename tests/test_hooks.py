@@ -95,3 +95,8 @@ def test_a_build_is_the_same_with_html_blocks_set_aside_as_through_markdown(mini
     monkeypatch.setattr(blocks, "set_aside", lambda markdown: (markdown, []))
     clean_build(mini, tmp_path / "slow")
     assert html_pages(tmp_path / "fast") == html_pages(tmp_path / "slow")
+
+
+def test_the_hook_adds_a_page_per_strike_and_the_strikes_csv(mini):
+    uris = {f.src_uri for f in run_hook(mini, "build")}
+    assert {"strikes.md", "strikes/strike-2025-09-15.md", "strikes/strike-2025-10-05.md", "data/strikes.csv"} <= uris

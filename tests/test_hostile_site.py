@@ -117,7 +117,7 @@ def test_csv_downloads_hold_no_formula(mini):
 
 
 def test_a_negative_number_stays_a_number_in_a_csv_cell():
-    from scripts.render.exports import csv_cell
+    from scripts.render.csv_cells import csv_safe as csv_cell
 
     assert csv_cell(-5) == -5 and csv_cell(-0.5) == -0.5
     assert csv_cell("-5") == "'-5" and csv_cell("=1") == "'=1" and csv_cell("a=1") == "a=1"

@@ -192,3 +192,154 @@ def test_the_metric_page_lists_figures_that_disagree_side_by_side(mini):
 def test_a_metric_page_says_so_when_no_sources_disagree(mini_site):
     section = mini_site["metrics/strike_deaths.md"].split("## Where sources disagree")[1]
     assert "No two sources give figures of about the same date" in section and "<table" not in section
+
+
+# --- strikes as incidents, sums of recorded strikes, ranges ---
+
+
+def test_a_range_is_written_low_to_high():
+    assert format_quantity(Quantity(23, "range", 24)) == "23 to 24"
+    assert format_quantity(Quantity(30_000_000, "range", 50_000_000)) == "30 to 50 million"
+    assert format_quantity_with_unit(Quantity(23, "range", 24), "people") == "23 to 24 people"
+
+
+def test_a_strike_page_shows_the_record_the_readings_side_by_side_and_the_corrections(mini_site):
+    page = mini_site["strikes/strike-2025-09-15.md"]
+    assert "search:\n  exclude: true" in page
+    assert "<dt>Date</dt><dd>15 Sep 2025</dd>" in page and "<dt>Killed</dt><dd>3</dd>" in page
+    readings = page[page.index("## Where sources disagree"):]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", readings.split("<tbody>")[1])
+    cells = [[re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)] for row in rows]
+    assert cells[0][:5] == ["This record (Test Wire)", "15 Sep 2025", "Caribbean", "1", "3"]
+    assert cells[1][:5] == ["Test Courier, 22 Oct 2025", "14 Sep 2025", "Eastern Pacific", "—", "2"]
+    assert cells[2][4:] == ["at least 4", "A rights group&#x27;s count."]
+    assert 'href="../../sources/#2025-10-22-fourth-test-report"' in page
+    assert "A rights group counted at least 4 dead in the strike of mid-September." in page
+    corrected = mini_site["strikes/strike-2025-09-30.md"]
+    history = corrected[corrected.index("## Corrections"):]
+    assert "8 Oct 2025" in history and "3 → 6" in history and "the military&#x27;s later count" in history
+    assert "## Where sources disagree" not in corrected
+
+
+def test_a_strike_page_title_is_made_of_checked_fields_only(mini_site):
+    page = mini_site["strikes/strike-2025-10-05.md"]
+    assert page.startswith('---\ntitle: Strike of around 5 Oct 2025, Eastern Pacific\n')
+    assert "<dt>Killed</dt><dd>23 to 24</dd>" in page and "<dt>Strikes</dt><dd>2</dd>" in page
+
+
+def test_the_strikes_page_lists_every_strike_with_its_flags_and_links(mini_site):
+    page = mini_site["strikes.md"]
+    table = page[page.index("Every strike recorded (3)"):].split("</table>")[0]
+    assert [m for m in re.findall(r'href="\.\./strikes/([a-z0-9-]+)/"', table)] == [
+        "strike-2025-09-15", "strike-2025-09-30", "strike-2025-10-05"]
+    rows = table.split("<tr>")[2:]
+    assert "sources disagree (2 other readings)" in rows[0] and "corrected" in rows[1]
+    assert "23 to 24" in rows[2]
+
+
+def test_the_strikes_chart_draws_a_range_as_a_whisker(mini_site):
+    spec = next(s for s in chart_specs(mini_site["strikes.md"])
+                if s["layout"]["yaxis"].get("title", {}).get("text") == "killed")
+    ranged = next(t for t in spec["data"] if t.get("error_y"))
+    assert ranged["y"] == [23] and ranged["error_y"]["array"] == [1] and ranged["error_y"]["arrayminus"] == [0]
+    assert ranged["marker"]["symbol"] == ["diamond"]
+    assert "range (from … to …)" in [t["name"] for t in spec["data"]]
+
+
+def test_a_range_figure_is_drawn_with_a_whisker_on_a_metric_chart():
+    series = [obs("a", 20, "at_least", 1), obs("b", 23, "range", 6, "s2")]
+    series[1] = Observation(**{**series[1].__dict__, "quantity": Quantity(23, "range", 24)})
+    from scripts.render.charts import metric_chart
+    spec = metric_chart(metric(), series, {}, lambda s: s)
+    ranged = next(t for t in spec["data"] if t["name"].startswith("range"))
+    assert ranged["error_y"]["array"] == [1] and ranged["marker"]["symbol"] == "diamond"
+    assert "23 to 24 people" in ranged["hovertext"][0] and "range" in ranged["hovertext"][0]
+    assert "error_y" not in next(t for t in spec["data"] if t["name"].startswith("lower bound"))
+
+
+def test_the_sum_of_recorded_strikes_rises_at_each_strike_and_keeps_to_lower_bounds(mini):
+    from scripts.render.tally import recorded_sum
+
+    dataset, _ = load_dataset(mini)
+    deaths = dataset.metrics["strike_deaths"]
+    steps = recorded_sum(dataset.events, deaths.sums)
+    assert [(s.day.isoformat(), s.total) for s in steps] == [
+        ("2025-09-15", 3), ("2025-09-30", 9), ("2025-10-05", 32)]       # 23 to 24 adds 23
+    strikes = recorded_sum(dataset.events, dataset.metrics["boat_strikes"].sums)
+    assert [s.total for s in strikes] == [1, 2, 4]                    # no count given: at least one strike
+
+
+def test_the_deaths_chart_has_the_sum_line_and_no_flat_line_between_reports(mini_site):
+    spec = next(s for s in chart_specs(mini_site["strikes.md"])
+                if any(t.get("name", "").startswith("lower bound") for t in s["data"]))
+    lines = [t for t in spec["data"] if t.get("mode") == "lines"]
+    assert [t["name"] for t in lines] == ["sum of recorded strikes (lower bound)"]
+    line = lines[0]
+    assert line["line"]["shape"] == "hv"
+    assert line["x"][:3] == ["2025-09-15", "2025-09-15", "2025-09-30"] and line["y"][:3] == [0, 3, 9]
+    assert max(line["y"]) == 32 and line["x"][-1] == "2025-10-07"     # held to the last report, no higher
+
+
+def test_a_level_keeps_its_line_and_a_total_without_sums_has_none():
+    from scripts.render.charts import metric_chart
+
+    level = metric_chart(metric("level"), [obs("a", 7, day=1), obs("b", 6, day=5, source="s2")], {}, str)
+    assert [t["name"] for t in level["data"] if t["mode"] == "lines"] == ["highest figure at each date"]
+    total = metric_chart(metric(), [obs("a", 7, day=1), obs("b", 9, day=5, source="s2")], {}, str)
+    assert [t for t in total["data"] if t["mode"] == "lines"] == []
+
+
+def test_each_reported_total_is_set_beside_the_recorded_sum_with_the_reason(mini_site):
+    page = mini_site["metrics/strike_deaths.md"]
+    section = page[page.index("Reported totals and recorded strikes"):]
+    rows = section.split("<tbody>")[1].split("</tbody>")[0].split("</tr>")[:-1]
+    assert "at least 20 people" in rows[0] and "at least 9 (2 strike records)" in rows[0]
+    assert "it counts 11 more than the strikes recorded by then" in rows[0]
+    assert "people presumed dead" in rows[0] and "1 figure was revised after that date" in rows[0]
+    assert "at least 32 (3 strike records)" in rows[1] and "add up to as much" in rows[1]
+    assert "Each reported total beside the sum" in mini_site["strikes.md"]
+    assert "The 3 strikes recorded here add up to at least 32 deaths" in mini_site["strikes.md"]
+    assert "The dotted line adds up the strikes recorded here: at least 32 people by 5 Oct 2025." in page
+
+
+def test_strikes_csv_has_one_row_per_verified_strike_with_its_hedges(mini_site):
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(mini_site["data/strikes.csv"])))
+    assert [r["id"] for r in rows] == ["strike-2025-09-15", "strike-2025-09-30", "strike-2025-10-05"]
+    ranged = rows[2]
+    assert (ranged["killed"], ranged["killed_qualifier"], ranged["killed_high"]) == ("23", "range", "24")
+    assert (ranged["strikes"], ranged["vessels"]) == ("2", "2")
+    assert (ranged["survivors"], ranged["survivors_qualifier"]) == ("", "")
+    assert rows[0]["sources"] == "2025-10-20-third-test-report;2025-10-22-fourth-test-report"
+    assert (rows[0]["disagreements"], rows[1]["corrections"]) == ("2", "1")
+    assert rows[0]["url"] == "http://127.0.0.1:8000/strikes/strike-2025-09-15/"
+    package = json.loads(mini_site["data/datapackage.json"])
+    resource = next(r for r in package["resources"] if r["name"] == "strikes")
+    assert [f["name"] for f in resource["schema"]["fields"]] == list(rows[0])
+    facts = next(r for r in package["resources"] if r["name"] == "facts")
+    assert "high" in [f["name"] for f in facts["schema"]["fields"]]
+    assert mini_site["data/facts.csv"].splitlines()[0].split(",")[4:7] == ["value", "high", "qualifier"]
+
+
+def test_a_text_cell_of_strikes_csv_never_starts_a_formula():
+    from scripts.render.csv_cells import csv_safe
+
+    assert csv_safe("=HYPERLINK(1)") == "'=HYPERLINK(1)" and csv_safe("-1") == "'-1"
+    assert csv_safe("A strike") == "A strike"
+
+
+def test_events_json_keeps_each_reading_and_correction(mini_site):
+    events = {e["id"]: e for e in json.loads(mini_site["data/events.json"])}
+    readings = events["strike-2025-09-15"]["sources"]
+    assert readings[1]["killed"] == {"value": 2, "qualifier": "exact"} and readings[1]["theater"] == "Eastern Pacific"
+    assert "killed" not in readings[0]
+    assert events["strike-2025-10-05"]["strike"]["killed"] == {"value": 23, "qualifier": "range", "high": 24}
+    assert events["strike-2025-09-30"]["corrections"][0]["old_value"] == 3
+
+
+def test_the_corrections_page_lists_a_strike_toll_revised_later(mini_site):
+    page = mini_site["corrections.md"]
+    assert '<a href="../strikes/strike-2025-09-30/">A strike in the Caribbean</a>: killed' in page
+    assert "<td>3 → 6</td>" in page

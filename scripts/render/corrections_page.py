@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from scripts.records import Dataset
-from scripts.render.format import format_date, format_number, format_quantity
+from scripts.records import Dataset, Quantity
+from scripts.render.format import format_date, format_quantity
+from scripts.render.incidents import event_correction_rows
 from scripts.render.links import Links
 from scripts.render.pages import front_matter
 from scripts.render.text import html_text
@@ -11,19 +12,20 @@ from scripts.render.text import html_text
 
 def render_corrections(dataset: Dataset) -> str:
     links = Links("corrections.md")
-    entries = sorted(((c, o) for o in dataset.observations for c in o.corrections),
-                     key=lambda pair: (pair[0].date, pair[1].id), reverse=True)
-    rows = []
+    entries = [(c, o) for o in dataset.observations for c in o.corrections]
+    rows = event_correction_rows(dataset, links)  # (date, id, row), as the figures' below
     for correction, obs in entries:
         metric = dataset.metrics.get(obs.metric)
         label = metric.label if metric else obs.metric
         unit = metric.unit if metric else None
-        rows.append(
+        was = Quantity(correction.old_value, correction.old_qualifier or "exact", correction.old_high)
+        rows.append((correction.date, obs.id,
             f"<tr><td>{html_text(format_date(correction.date))}</td>"
             f'<td><a href="{html_text(links.fact(obs.metric, obs.id))}">{html_text(label)}</a>, '
             f"as of {html_text(format_date(obs.as_of, obs.as_of_precision))} (<code>{html_text(obs.id)}</code>)</td>"
-            f"<td>{html_text(format_number(correction.old_value, unit))} → "
-            f"{html_text(format_quantity(obs.quantity, unit))}</td><td>{html_text(correction.reason)}</td></tr>")
+            f"<td>{html_text(format_quantity(was, unit))} → "
+            f"{html_text(format_quantity(obs.quantity, unit))}</td><td>{html_text(correction.reason)}</td></tr>"))
+    rows = [row for *_key, row in sorted(rows, reverse=True)]
     retracted = [o for o in dataset.observations if o.status == "retracted"]
     items = "".join(
         f"<li><code>{html_text(o.id)}</code>: {html_text(dataset.metrics[o.metric].label if o.metric in dataset.metrics else o.metric)}, "

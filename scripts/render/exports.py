@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+from dataclasses import asdict
 
-from scripts.records import Dataset, Event, Observation
+from scripts.records import Dataset, Event, Observation, Quantity, Reading
+from scripts.render.csv_cells import csv_number, csv_text
+from scripts.render.strike_exports import strikes_resource
 
-FIELDS = ("id", "metric", "metric_label", "unit", "value", "qualifier", "as_of", "as_of_precision", "scope",
+FIELDS = ("id", "metric", "metric_label", "unit", "value", "high", "qualifier", "as_of", "as_of_precision", "scope",
           "source", "source_title", "outlet", "source_url", "published", "quote", "attribution", "status", "note")
 
 
@@ -18,7 +19,8 @@ def observation_row(obs: Observation, dataset: Dataset) -> dict:
     value = int(obs.value) if float(obs.value).is_integer() else obs.value
     return {
         "id": obs.id, "metric": obs.metric, "metric_label": metric.label if metric else "",
-        "unit": metric.unit if metric else "", "value": value, "qualifier": obs.qualifier,
+        "unit": metric.unit if metric else "", "value": value, "high": csv_number(obs.quantity.high),
+        "qualifier": obs.qualifier,
         "as_of": obs.as_of.isoformat(), "as_of_precision": obs.as_of_precision, "scope": obs.scope or "",
         "source": obs.source, "source_title": seed.title if seed else "", "outlet": seed.outlet if seed else "",
         "source_url": (seed.url or "") if seed else "", "published": seed.published.isoformat() if seed else "",
@@ -26,26 +28,8 @@ def observation_row(obs: Observation, dataset: Dataset) -> dict:
     }
 
 
-# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value):
-    """A text cell a spreadsheet shows as text: one that would start a formula gets a leading
-    apostrophe. Numbers stay numbers (a negative value is not text)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def observations_csv(observations: list[Observation], dataset: Dataset) -> str:
-    buffer = io.StringIO()
-    # CRLF rows (RFC 4180): the writer then quotes a cell holding a lone CR, which would end a row.
-    writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\r\n")
-    writer.writeheader()
-    for obs in observations:
-        writer.writerow({k: csv_cell(v) for k, v in observation_row(obs, dataset).items()})
-    return buffer.getvalue()
+    return csv_text(FIELDS, (observation_row(o, dataset) for o in observations))
 
 
 def observations_json(observations: list[Observation], dataset: Dataset) -> str:
@@ -59,12 +43,32 @@ def event_record(event: Event) -> dict:
         "sources": [{"source": c.source, "quote": c.quote} for c in event.sources],
     }
     if event.strike:
-        record["strike"] = {"theater": event.strike.theater}
-        for name in ("killed", "survivors", "vessels"):
-            q = getattr(event.strike, name)
-            if q is not None:
-                record["strike"][name] = {"value": q.value, "qualifier": q.qualifier}
+        record["strike"] = {"theater": event.strike.theater, **_quantities(event.strike.figures())}
+        for citation, source in zip(event.sources, record["sources"]):
+            if citation.reading:
+                source.update(_reading_record(citation.reading))
+    if event.note:
+        record["note"] = event.note
+    if event.corrections:
+        record["corrections"] = [{k: v for k, v in asdict(c).items() if v is not None} | {"date": c.date.isoformat()}
+                                 for c in event.corrections]
     return record
+
+
+def _quantity_record(q: Quantity) -> dict:
+    return {"value": q.value, "qualifier": q.qualifier} | ({"high": q.high} if q.high is not None else {})
+
+
+def _quantities(figures: dict[str, Quantity]) -> dict:
+    return {name: _quantity_record(q) for name, q in figures.items()}
+
+
+def _reading_record(reading: Reading) -> dict:
+    """A source's own reading of a strike: only what it says differently."""
+    out: dict = {"date": reading.date.isoformat()} if reading.date else {}
+    out |= {k: v for k, v in (("date_precision", reading.date_precision), ("theater", reading.theater),
+                              ("note", reading.note)) if v}
+    return out | _quantities(reading.figures())
 
 
 def events_json(events: list[Event]) -> str:
@@ -76,8 +80,9 @@ FIELD_DESCRIPTIONS = {
     "metric": "Metric id (see the metrics' pages).",
     "metric_label": "What the metric measures.",
     "unit": "Unit of the value.",
-    "value": "The number as the source gives it.",
-    "qualifier": "The source's hedge: exact, about, at_least, more_than, up_to, less_than.",
+    "value": "The number as the source gives it (with qualifier range, the low end).",
+    "high": "With qualifier range: the high end of the range; empty otherwise.",
+    "qualifier": "The source's hedge: exact, about, at_least, more_than, up_to, less_than, range.",
     "as_of": "The date the figure describes (not the publication date).",
     "as_of_precision": "day, month, or approx (current around that date).",
     "scope": "Empty for the whole region; otherwise what the figure covers.",
@@ -91,7 +96,7 @@ FIELD_DESCRIPTIONS = {
     "status": "verified, draft, disputed or retracted.",
     "note": "Editor's note.",
 }
-_TYPES = {"value": "number", "as_of": "date", "published": "date"}
+_TYPES = {"value": "number", "high": "number", "as_of": "date", "published": "date"}
 CITATION = "US–Venezuela Escalation Tracker, and the original articles named in each row's source."
 
 
@@ -102,7 +107,7 @@ def data_version(dataset: Dataset) -> str:
 
 
 def datapackage(dataset: Dataset, version_date: str) -> str:
-    """A Frictionless Data Package describing facts.csv: fields, licence, how to cite."""
+    """A Frictionless Data Package describing facts.csv and strikes.csv: fields, licence, how to cite."""
     package = {
         "name": "us-venezuela-escalation-tracker",
         "title": "US–Venezuela Escalation Tracker: sourced figures",
@@ -116,7 +121,7 @@ def datapackage(dataset: Dataset, version_date: str) -> str:
             "name": "facts", "path": "facts.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
             "schema": {"fields": [{"name": f, "type": _TYPES.get(f, "string"), "description": FIELD_DESCRIPTIONS[f]}
                                   for f in FIELDS], "primaryKey": ["id"]},
-        }],
+        }, strikes_resource()],
     }
     return json.dumps(package, indent=2, ensure_ascii=False) + "\n"
 

@@ -35,6 +35,10 @@ class Links:
     def event(self, event_id: str) -> str:
         return self.to("timeline/", f"event-{event_id}")
 
+    def strike(self, event_id: str) -> str:
+        """A strike event's own page: strikes/<event id>/."""
+        return self.to(f"strikes/{event_id}/")
+
     def metric(self, metric_id: str) -> str:
         return self.to(f"metrics/{metric_id}/")
 

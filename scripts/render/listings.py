@@ -8,6 +8,7 @@ from scripts.records import Dataset, Event
 from scripts.render.charts import timeline_chart
 from scripts.render.exports import data_version, dataset_jsonld
 from scripts.render.format import format_date, format_quantity_with_unit
+from scripts.render.incidents import strike_events
 from scripts.render.links import Links
 from scripts.render.pages import front_matter
 from scripts.render.summaries import outlet_name
@@ -41,7 +42,8 @@ def render_timeline(dataset: Dataset) -> str:
             items.append(
                 f'<li id="event-{html_text(e.id)}" class="tracker-event tracker-event-{html_text(e.kind)}">'
                 f'<p><time datetime="{e.date.isoformat()}">{html_text(format_date(e.date, e.date_precision))}</time> '
-                f'<span class="tracker-kind">{html_text(e.kind)}</span> <strong>{html_text(e.title)}</strong></p>'
+                f'<span class="tracker-kind">{html_text(e.kind)}</span> <strong>{html_text(e.title)}</strong>'
+                + (f' <a href="{html_text(links.strike(e.id))}">Strike record</a>' if e.strike else "") + "</p>"
                 f"<p>{html_text(e.summary)}</p>{_citations(dataset, e, links)}</li>")
         out.append(f'<ol class="tracker-events">{"".join(items)}</ol>\n\n')
     return "".join(out)
@@ -73,7 +75,8 @@ def render_sources(dataset: Dataset) -> str:
             f"{html_text(format_quantity_with_unit(o.quantity, dataset.metrics[o.metric].unit) if o.metric in dataset.metrics else str(o.value))}"
             f"{html_text(' — ' + o.scope if o.scope else '')} <q>{html_text(o.quote)}</q></li>" for o in facts)
         items += "".join(
-            f'<li><a href="{html_text(links.event(e.id))}">Event: {html_text(e.title)}</a></li>' for e in events)
+            f'<li><a href="{html_text(links.strike(e.id) if e.strike and e.status == "verified" else links.event(e.id))}">'
+            f"Event: {html_text(e.title)}</a></li>" for e in events)
         out.append(f"## {md_text(seed.title)} {{#{seed.id}}}\n\n"
                    f'<div class="tracker-source"><p>{" · ".join(meta)}</p>{notes}'
                    f'<ul class="tracker-source-facts">{items}</ul></div>\n\n')
@@ -86,8 +89,12 @@ def render_data_page(dataset: Dataset) -> str:
     downloads = [
         ("facts.csv", f"every verified observation ({count}), one row each, with its source and quote"),
         ("facts.json", "the same as JSON"),
-        ("events.json", f"the {len(dataset.events)} timeline events with their sources"),
-        ("datapackage.json", "a Frictionless Data Package describing facts.csv: fields, licence, how to cite"),
+        ("strikes.csv", f"every verified strike ({len(strike_events(dataset))}), one row each: date, theater, "
+                        "strikes, vessels, killed, survivors with their hedges, sources, disagreements, corrections"),
+        ("events.json", f"the {len(dataset.events)} timeline events with their sources, each source's own "
+                        "reading of a strike and its corrections"),
+        ("datapackage.json", "a Frictionless Data Package describing facts.csv and strikes.csv: fields, licence, "
+                             "how to cite"),
     ]
     items = "".join(f'<li><a href="{html_text(links.to("data/" + name))}">{name}</a>: '
                     f"{html_text(text)}</li>" for name, text in downloads)
@@ -100,11 +107,17 @@ def render_data_page(dataset: Dataset) -> str:
             + "## One file per metric\n\n"
             + f'<ul class="tracker-downloads">{per_metric}</ul>\n\n'
             + "## Fields\n\n"
-            + "Each observation has: `id` (stable, never reused), `metric`, `value`, `qualifier` "
-              "(`exact`, `about`, `at_least`, `more_than`, `up_to`, `less_than`), `as_of` and `as_of_precision` "
+            + "Each observation has: `id` (stable, never reused), `metric`, `value`, `high`, `qualifier` "
+              "(`exact`, `about`, `at_least`, `more_than`, `up_to`, `less_than`, or `range`: `value` is its low "
+              "end and `high` its high end), `as_of` and `as_of_precision` "
               "(the date the figure describes, not the publication date), `scope` (empty for the whole region), "
               "`source` (the article's id) with its title, outlet, URL and publication date, `quote` (the sentence "
               "the figure comes from, verbatim), `attribution` (whom the article credits), `status` and `note`.\n\n"
+            + "Each strike in `strikes.csv` has: `id` (its page is `strikes/<id>/`), `date` and `date_precision`, "
+              "`title`, `theater`, and for `strikes`, `vessels`, `killed` and `survivors` the number, its "
+              "`_qualifier` and, for a range, its `_high`; `sources` (article ids separated by `;`), "
+              "`disagreements` (how many sources read the strike differently: see its page), `corrections` "
+              "and `url`.\n\n"
             + "The data are published under CC BY 4.0: cite *US–Venezuela Escalation Tracker* and the original "
               "articles.\n\n"
             + f'<script type="application/ld+json">{dataset_jsonld(dataset, data_version(dataset))}</script>\n')

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import yaml
-
 from scripts.records import Dataset, Metric
-from scripts.render.charts import BLUE, ORANGE, PURPLE, VERMILLION, metric_chart, strikes_chart
+from scripts.render.charts import BLUE, ORANGE, PURPLE, VERMILLION, metric_chart
 from scripts.render.format import format_date, format_quantity, format_quantity_with_unit, unit_words
 from scripts.render.links import Links
 from scripts.render.series import DISAGREEMENT_WINDOW, disagreements, latest_figures
-from scripts.render.summaries import (home_summary, metric_summary, outlet_name, quantity_words,
-                                      strikes_reconciliation)
+from scripts.render.incidents import reconciliation_table, strike_events_section
+from scripts.render.summaries import home_summary, metric_summary, outlet_name, recorded_sum_sentence
 from scripts.render.tables import chart_figure, observation_table
-from scripts.render.text import html_text, md_text, one_line
+from scripts.render.tally import recorded_sum
+from scripts.render.text import front_matter, html_text, md_text
 
 TOPICS = {  # topic → page file, title, one line of what it covers, chart colour
     "deployments": ("deployments.md", "Deployments", "The US military buildup near Venezuela: personnel, "
@@ -26,16 +25,6 @@ TOPICS = {  # topic → page file, title, one line of what it covers, chart colo
 }
 KEY_METRICS = ("boat_strikes", "strike_deaths", "us_personnel", "tankers_seized")
 SHOWN = ("verified", "disputed")
-
-
-def front_matter(title: str, description: str, searchable: bool = True) -> str:
-    """Page metadata, serialised by YAML itself: one line per field, whatever the text holds, so a
-    title or description from the data can never close the front matter or add a field. A page
-    left out of the search index repeats what a searchable page says."""
-    meta: dict = {"title": one_line(title), "description": one_line(description)}
-    if not searchable:
-        meta["search"] = {"exclude": True}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=float("inf")) + "---\n\n"
 
 
 def key_figure_card(dataset: Dataset, metric: Metric, links: Links) -> str:
@@ -97,8 +86,10 @@ def metric_section(dataset: Dataset, metric: Metric, page: str, colour: str, hea
     out = [f"{heading} {md_text(metric.label)} {{#{metric.id}}}\n",
            f'<p class="tracker-metric-desc">{html_text(metric.description)} '
            f'<a href="{html_text(links.metric(metric.id))}">All figures and CSV</a></p>\n']
-    if len(plotted) >= 2:
-        spec = metric_chart(metric, observations, dataset.seeds, links.source, colour)
+    recorded = recorded_sum(dataset.events, metric.sums) if metric.sums else []
+    if len(plotted) >= 2 or (plotted and recorded):
+        spec = metric_chart(metric, observations, dataset.seeds, links.source, colour, recorded, links.strike)
+        summary += recorded_sum_sentence(recorded, metric)
         out.append(chart_figure(f"chart-{metric.id}", spec, metric.label, summary) + "\n")
     else:
         out.append(f'<p class="tracker-summary">{html_text(summary)}</p>\n')
@@ -106,37 +97,23 @@ def metric_section(dataset: Dataset, metric: Metric, page: str, colour: str, hea
     caption = ("Every figure recorded for this metric" if page.startswith("metrics/")
                else "The figures in the chart" if len(plotted) >= 2 else "The figures recorded")
     out.append(observation_table(metric, table_rows, dataset.seeds, links, caption) + "\n")
+    compared = reconciliation_table(dataset, metric, links) if recorded else ""
+    if compared and page.startswith("metrics/"):
+        out.append(f"{heading} Reported totals and recorded strikes {{#reconciliation}}\n\n{compared}\n")
+    elif compared:
+        out.append('<details class="tracker-reconciliation"><summary>Each reported total beside the sum of the '
+                   f"recorded strikes</summary>{compared}</details>\n")
     return "\n".join(out) + "\n"
 
 
 def render_topic(dataset: Dataset, topic: str) -> str:
     page, title, blurb, colour = TOPICS[topic]
     parts = [front_matter(title, blurb), f"# {md_text(title)}\n\n", f"{md_text(blurb)}\n\n"]
-    if topic == "strikes":
+    if any(m.sums is not None and m.sums.kind == "strike" for m in dataset.metrics_of(topic)):
         parts.append(strike_events_section(dataset, page))
     for metric in dataset.metrics_of(topic):
         parts.append(metric_section(dataset, metric, page, colour))
     return "".join(parts)
-
-
-def strike_events_section(dataset: Dataset, page: str) -> str:
-    links = Links(page)
-    events = sorted((e for e in dataset.events if e.strike and e.status == "verified"), key=lambda e: e.date)
-    sentence = strikes_reconciliation(dataset, list(events))
-    spec = strikes_chart(events, links.event)
-    rows = "".join(
-        f'<tr><td>{html_text(format_date(e.date, e.date_precision))}</td>'
-        f'<td><a href="{html_text(links.event(e.id))}">{html_text(e.title)}</a></td>'
-        f"<td>{html_text(e.strike.theater)}</td><td>{html_text(quantity_words(e.strike.killed))}</td>"
-        f"<td>{html_text(quantity_words(e.strike.survivors))}</td>"
-        f"<td>{html_text(quantity_words(e.strike.vessels))}</td></tr>" for e in events)
-    table = ('<div class="tracker-table-wrap"><table class="tracker-table"><caption>Individual strikes recorded'
-             '</caption><thead><tr><th scope="col">Date</th><th scope="col">Strike</th><th scope="col">Theater</th>'
-             '<th scope="col">Killed</th><th scope="col">Survivors</th><th scope="col">Vessels</th></tr></thead>'
-             f"<tbody>{rows}</tbody></table></div>")
-    return ("## Individual strikes {#individual-strikes}\n\n"
-            + chart_figure("chart-individual-strikes", spec, "Deaths in each recorded strike", sentence)
-            + "\n\n" + table + "\n\n")
 
 
 def disagreements_section(dataset: Dataset, metric: Metric, links: Links) -> str:

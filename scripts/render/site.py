@@ -11,6 +11,8 @@ from scripts.history import Revision
 from scripts.render.changes import render_changes, render_feed
 from scripts.render.corrections_page import render_corrections
 from scripts.render.reference import render_problem_reference
+from scripts.render.incidents import render_strike_page, strike_events, strike_page_path
+from scripts.render.strike_exports import strikes_csv
 from scripts.render.pages import TOPICS, render_home, render_metric_page, render_metrics_index, render_topic
 
 
@@ -23,6 +25,8 @@ def render_site(dataset: Dataset, revisions: Sequence[Revision] = (),
     for metric in dataset.metrics.values():
         files[f"metrics/{metric.id}.md"] = render_metric_page(dataset, metric)
         files[f"data/metrics/{metric.id}.csv"] = observations_csv(dataset.observations_of(metric.id), dataset)
+    for event in strike_events(dataset):
+        files[strike_page_path(event)] = render_strike_page(dataset, event)
     files["timeline.md"] = render_timeline(dataset)
     files["sources.md"] = render_sources(dataset)
     files["data.md"] = render_data_page(dataset)
@@ -33,6 +37,7 @@ def render_site(dataset: Dataset, revisions: Sequence[Revision] = (),
     published = sorted(dataset.published(), key=lambda o: (o.metric, o.as_of, o.id))
     files["data/facts.csv"] = observations_csv(published, dataset)
     files["data/facts.json"] = observations_json(published, dataset)
+    files["data/strikes.csv"] = strikes_csv(list(dataset.events), site_url)
     files["data/events.json"] = events_json(sorted(dataset.events, key=lambda e: (e.date, e.id)))
     files["data/datapackage.json"] = datapackage(dataset, data_version(dataset))
     return files

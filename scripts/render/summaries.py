@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from scripts.records import UNNAMED_OUTLET, Dataset, Event, Metric, Observation, Quantity
-from scripts.render.format import format_date, format_number, format_quantity, format_quantity_with_unit
+from scripts.render.format import format_date, format_number, format_quantity, format_quantity_with_unit, unit_words
 from scripts.render.series import disagreements, latest_figures
+from scripts.render.tally import Reconciliation, SumStep, reconcile, summing_metric
 
 
 def outlet_name(dataset: Dataset, seed_id: str) -> str:
@@ -54,24 +55,64 @@ def home_summary(dataset: Dataset) -> str:
 
 
 def strikes_reconciliation(dataset: Dataset, events: list[Event]) -> str:
-    """'The N strikes recorded here account for X of the at least Y deaths reported by DATE.'"""
+    """'The 3 strikes recorded here add up to at least 32 deaths; the latest reported total, as of
+    7 Oct 2025, is more than 30 (the Pentagon): …'"""
     strikes = [e for e in events if e.strike is not None and e.status == "verified"]
     if not strikes:
         return "No individual strike is recorded yet."
     known = [e.strike.killed for e in strikes if e.strike.killed is not None]
     counted = sum(q.lower for q in known)
-    hedge = "at least " if any(q.qualifier != "exact" for q in known) else ""
-    latest = latest_figures(dataset.observations_of("strike_deaths"))
-    text = (f"The {len(strikes)} strikes recorded here individually account for {hedge}"
+    hedge = "at least " if len(known) < len(strikes) or any(q.qualifier != "exact" for q in known) else ""
+    text = (f"The {len(strikes)} strike{'s' if len(strikes) != 1 else ''} recorded here add up to {hedge}"
             f"{format_number(counted)} deaths")
-    if latest:
-        total = latest[0]
-        text += (f" of the {format_quantity(total.quantity)} reported in all by "
-                 f"{format_date(total.as_of, total.as_of_precision)}")
     unknown = len(strikes) - len(known)
     if unknown:
-        text += f"; {unknown} of them have no reported toll"
-    return text + ". The rest were reported only as running totals."
+        text += f"; {unknown} of them ha{'ve' if unknown != 1 else 's'} no reported toll"
+    metric = summing_metric(dataset, "killed")
+    latest = latest_figures(dataset.observations_of(metric.id)) if metric else []
+    if latest:
+        rows = reconcile(metric, latest[:1], dataset.events)
+        text += (f". The latest reported total, as of {format_date(latest[0].as_of, latest[0].as_of_precision)}, "
+                 f"is {format_quantity(latest[0].quantity)}, reported by {outlet_name(dataset, latest[0].source)}: "
+                 f"{reconciliation_words(rows[0], metric.sums.figure)}")
+    return text + "."
+
+
+# Why a reported total can count more (or less) than the recorded strikes, beyond what every figure shares.
+_MORE, _LESS = ["strikes we have no article for", "strikes announced without a figure"], \
+    ["a total older than its date", "strikes announced after it"]
+_FIGURE_REASONS = {"killed": ("people presumed dead counted in the total", "people presumed dead left out of it")}
+
+
+def _either(reasons: list[str]) -> str:
+    return ", ".join(reasons[:-1]) + " or " + reasons[-1]
+
+
+def reconciliation_words(row: Reconciliation, figure: str = "") -> str:
+    """Why a reported total and the sum of the recorded strikes differ, from the numbers."""
+    more, less = _FIGURE_REASONS.get(figure, (None, None))
+    if row.unaccounted:
+        text = (f"it counts {format_number(row.unaccounted)} more than the strikes recorded by then add up to "
+                f"({_either(_MORE + [more] if more else _MORE)})")
+    elif row.beyond:
+        text = (f"the strikes recorded by then add up to {format_number(row.beyond)} more "
+                f"({_either(_LESS + [less] if less else _LESS)})")
+    else:
+        text = "the strikes recorded by then add up to as much, within the total's hedge"
+    if row.without_figure:
+        text += f"; {row.without_figure} of those strikes give no figure"
+    if row.revised_later:
+        text += f"; {row.revised_later} figure{'s were' if row.revised_later != 1 else ' was'} revised after that date"
+    return text
+
+
+def recorded_sum_sentence(steps: list[SumStep], metric: Metric) -> str:
+    """' The dotted line adds up the strikes recorded here: at least 32 people by 5 Oct 2025.'"""
+    if not steps:
+        return ""
+    last = steps[-1]
+    return (f" The dotted line adds up the strikes recorded here: at least "
+            f"{format_number(last.total)} {unit_words(last.total, metric.unit)} by {format_date(last.day)}.")
 
 
 def quantity_words(q: Quantity | None) -> str:

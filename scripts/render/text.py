@@ -11,6 +11,7 @@ import html
 import re
 from urllib.parse import urlsplit
 
+import yaml
 from markupsafe import Markup
 
 # Python-Markdown's escapable characters, plus '|' (tables extension); '<' and '&' are entities.
@@ -65,3 +66,13 @@ def first_words(text: str, limit: int = 12) -> str:
     """The quote's first words, for hover labels: 'The attacks have left at least…'."""
     words = _SPACE.sub(" ", text).strip().split(" ")
     return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
+
+
+def front_matter(title: str, description: str, searchable: bool = True) -> str:
+    """Page metadata, serialised by YAML itself: one line per field, whatever the text holds, so a
+    title or description from the data can never close the front matter or add a field. A page
+    left out of the search index repeats what a searchable page says."""
+    meta: dict = {"title": one_line(title), "description": one_line(description)}
+    if not searchable:
+        meta["search"] = {"exclude": True}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=float("inf")) + "---\n\n"
