@@ -25,7 +25,6 @@ THEATERS = ("Caribbean", "Eastern Pacific", "unknown")
 COUNTED_UNITS = frozenset({"people", "ships", "submarines", "aircraft", "flights", "strikes", "vessels",
                            "tankers", "airlines", "barrels", "USD"})
 
-
 @dataclass(frozen=True)
 class Origin:
     """Where a record was written: what an editor needs to find it, down to each field."""
@@ -79,6 +78,12 @@ class Metric:
     def counted(self) -> bool:
         return self.unit in COUNTED_UNITS
 
+    @property
+    def counts_events(self) -> bool:
+        """A running total of happenings (strikes, flights, seizures), where an ordinal states the
+        count: "the 20th strike" is 20 strikes. Not of people: "the third survivor" is one."""
+        return self.kind == "cumulative" and self.unit in COUNTED_UNITS and self.unit != "people"
+
 
 @dataclass(frozen=True)
 class Seed:
@@ -107,6 +112,18 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class EventCorrection:
+    """A change to a published event: which field, what it said before, and why."""
+
+    date: date
+    field: str
+    old_value: float | str
+    reason: str
+    old_qualifier: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
 class Observation:
     """One number from one source, as the source hedges it."""
 
@@ -123,6 +140,9 @@ class Observation:
     note: str | None
     origin: Origin
     corrections: tuple[Correction, ...] = ()
+    # How an editor derived a figure the quote does not state (a sum, a difference, another
+    # sentence); empty when the quote states the number.
+    derived: str | None = None
 
     @property
     def value(self) -> float:
@@ -152,6 +172,11 @@ class StrikeDetail:
     killed: Quantity | None = None
     survivors: Quantity | None = None
     vessels: Quantity | None = None
+    origin: Origin | None = field(default=None, compare=False, hash=False)
+
+    def figures(self) -> dict[str, Quantity]:
+        """The counts given, by field name."""
+        return {name: q for name in ("killed", "survivors", "vessels") if (q := getattr(self, name)) is not None}
 
 
 @dataclass(frozen=True)
@@ -166,6 +191,7 @@ class Event:
     status: str
     origin: Origin
     strike: StrikeDetail | None = None
+    corrections: tuple[EventCorrection, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ from scripts.corrections import BaseUnavailable, base_facts, check_against_base
 from scripts.load import load_dataset
 from scripts.paths import ProjectPaths
 from scripts.problems import Problem, problem
-from scripts.quotes import closest_sentence, quote_in_text
-from scripts.records import Dataset, Event, Observation
+from scripts.quotes import MIN_QUOTE_CHARS, closest_sentence, find_quote, quote_too_short
+from scripts.figures import mismatches
+from scripts.records import Dataset, Event, Metric, Observation, Quantity
 from scripts.render.format import format_date, format_number
 
 
@@ -95,7 +96,15 @@ def check_source_quote(source: str, quote: str, what: str, path: str, at_source:
         yield problem("unknown-source", path, at_source[0], f"{what} cites '{source}', which is not a seed in seeds/",
                       hint or None, col=at_source[1])
         return
-    if not quote_in_text(quote, seed.body):
+    if quote_too_short(quote):
+        yield problem("quote-too-short", path, at_quote[0], f"the quote of {what} is shorter than {MIN_QUOTE_CHARS} "
+                      "characters once its spaces are tidied", col=at_quote[1])
+        return
+    found = find_quote(quote, seed.body)
+    if found == "cut":
+        yield problem("quote-cut", path, at_quote[0], f"the quote of {what} starts or ends inside a word or number "
+                      f"of seeds/{source}.md", col=at_quote[1])
+    elif found == "missing":
         near = closest_sentence(quote, seed.body)
         fix = f'did you mean: "{near}"' if near else "copy the sentence from the source exactly"
         yield problem("quote-not-in-source", path, at_quote[0], f"the quote of {what} does not occur in "
@@ -110,24 +119,51 @@ def check_observation(obs: Observation, dataset: Dataset) -> Iterator[Problem]:
         yield problem("unknown-metric", path, at("metric")[0], f"{what} has metric '{obs.metric}', which is not in "
                       "facts/metrics.yaml", _suggest(obs.metric, dataset.metrics) or None, col=at("metric")[1])
     yield from check_source_quote(obs.source, obs.quote, what, path, at("source"), at("quote"), dataset)
+    if metric is not None and obs.derived is None:
+        yield from check_figures_stated([obs.quantity], obs, metric)
     seed = dataset.seeds.get(obs.source)
     if seed is not None and obs.as_of > seed.published:
         yield problem("as-of-after-publication", path, at("as_of")[0],
                       f"{what} is dated {obs.as_of}, after its source was published on {seed.published}",
                       col=at("as_of")[1])
     line, col = at("value")
-    if obs.value < 0:
-        yield problem("negative-value", path, line, f"{what} has the value {obs.value}", col=col)
-    elif metric is not None and metric.counted and obs.value != int(obs.value):
-        yield problem("fractional-count", path, line,
-                      f"{what} counts {metric.unit} but has the value {obs.value}", col=col)
+    if obs.value < 0 or (metric is not None and metric.counted and obs.value != int(obs.value)):
+        yield from check_count(obs.value, what, metric.unit if metric else "", path, line, col)
     elif metric is not None and metric.plausible_max is not None and obs.value > metric.plausible_max:
         yield problem("implausible-value", path, line,
                       f"{what} gives {obs.value:,g} {metric.unit}; more than {metric.plausible_max:,g} is "
                       f"implausible for {metric.id}", col=col)
 
 
+def check_figures_stated(claims: list[Quantity], obs: Observation, metric: Metric) -> Iterator[Problem]:
+    """Each number the record claims is one its quote states, hedged no more firmly than there."""
+    line, col = obs.origin.at("value")
+    for wrong in mismatches(claims, obs.quote, metric.counts_events, metric.nouns):
+        said = ", ".join(dict.fromkeys(_say(q) for q in wrong.stated)) or "no number"
+        if wrong.code == "value-not-in-quote":
+            yield problem("value-not-in-quote", obs.origin.path, line,
+                          f"'{obs.id}' gives {format_number(wrong.claimed.value)}, but its quote states {said}",
+                          "write the number the quote states; if you worked the figure out (a sum, a "
+                          "difference, another sentence), say how in `derived:`", col=col)
+        else:
+            line, col = obs.origin.at("qualifier")
+            yield problem("qualifier-not-in-quote", obs.origin.path, line,
+                          f"'{obs.id}' says {_say(wrong.claimed)}, but its quote says {said}: the site would "
+                          "claim more than the source", f"write the quote's hedge: `qualifier: "
+                          f"{wrong.stated[0].qualifier}`", col=col)
+
+
+def _say(quantity: Quantity) -> str:
+    hedge = quantity.qualifier.replace("_", " ")
+    return f"{'' if quantity.qualifier == 'exact' else hedge + ' '}{format_number(quantity.value)}"
+
+
 def check_event(event: Event, dataset: Dataset) -> Iterator[Problem]:
+    if event.strike is not None:
+        for name, quantity in event.strike.figures().items():
+            line, col = event.strike.origin.at(name) if event.strike.origin else event.origin.at("strike")
+            yield from check_count(quantity.value, f"`{name}` of event '{event.id}'", "people or boats",
+                                   event.origin.path, line, col)
     for citation in event.sources:
         yield from check_source_quote(citation.source, citation.quote, f"event '{event.id}'",
                                       event.origin.path, (citation.line, 9), (citation.line, 9), dataset)
@@ -136,6 +172,14 @@ def check_event(event: Event, dataset: Dataset) -> Iterator[Problem]:
             yield problem("as-of-after-publication", event.origin.path, citation.line,
                           f"event '{event.id}' is dated {event.date}, after its source was published "
                           f"on {seed.published}")
+
+
+def check_count(value: float, what: str, unit: str, path: str, line: int, col: int) -> Iterator[Problem]:
+    """A count is whole and never below zero."""
+    if value < 0:
+        yield problem("negative-value", path, line, f"{what} has the value {value:g}", col=col)
+    elif value != int(value):
+        yield problem("fractional-count", path, line, f"{what} counts {unit} but has the value {value:g}", col=col)
 
 
 def check_duplicate_figures(observations: Iterable[Observation]) -> Iterator[Problem]:

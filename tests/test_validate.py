@@ -85,6 +85,10 @@ def test_quotes_match_across_typographic_quote_marks_and_spacing(mini):
     (lambda t: t.replace("published: 2025-10-01", "published: 2025-10-02"), "seed-date-mismatch"),
     (lambda t: t.replace("title: Test report of a strike\n", ""), "missing-field"),
     (lambda t: t.replace("url: https://example.org/strike", "url: javascript:alert(1)"), "unsafe-url"),
+    (lambda t: t.replace("url: https://example.org/strike", "url: https://example[].org/x"), "unsafe-url"),
+    (lambda t: t.replace("url: https://example.org/strike", "url: https:///strike"), "unsafe-url"),
+    (lambda t: t.replace("url: https://example.org/strike", 'url: "https://example.org/x\\n"'), "unsafe-url"),
+    (lambda t: t.replace("published: 2025-10-01", "published: 0001-01-01"), "implausible-date"),
     (lambda t: t.replace("excerpt: false", "excerpt: no"), "wrong-type"),
     (lambda t: t.split("---\n", 2)[2], "seed-missing-front-matter"),
 ])
@@ -93,6 +97,13 @@ def test_seed_front_matter_problems(mini, edit, code):
     path.write_text(edit(path.read_text()))
     _, problems = validate_project(mini)
     assert code in {p.code for p in problems if p.path == "seeds/2025-10-01-test-strike-report.md"}
+
+
+def test_a_metric_id_ending_in_a_newline_is_refused_with_its_line(mini):
+    path = mini.facts / "metrics.yaml"
+    path.write_text(path.read_text().replace("  - id: us_warships\n", '  - id: "us_warships\\n"\n'))
+    _, problems = validate_project(mini)
+    assert ("invalid-format", "facts/metrics.yaml", 27) in {(p.code, p.path, p.line) for p in problems}
 
 
 def test_cli_reports_path_line_code_and_fix_and_exits_1(real_copy, monkeypatch, capsys):
