@@ -8,7 +8,7 @@ import hashlib
 from collections import defaultdict
 from typing import Iterable, Iterator
 
-from scripts.corrections import BaseUnavailable, base_facts, check_against_base
+from scripts.corrections import BaseUnavailable, check_against_base, read_base
 from scripts.load import load_dataset
 from scripts.paths import ProjectPaths
 from scripts.problems import Problem, problem
@@ -54,7 +54,7 @@ def _validate(paths: ProjectPaths, base: str | None) -> tuple[Dataset, list[Prob
     problems = problems + list(check_dataset(dataset))
     if base:
         try:
-            problems += list(check_against_base(dataset, base_facts(paths, base)))
+            problems += list(check_against_base(dataset, read_base(paths, base)))
         except BaseUnavailable as err:
             problems.append(problem("base-unavailable", "facts", 1, f"cannot read '{base}': {err}"))
     return dataset, sorted(set(problems))
