@@ -159,6 +159,8 @@ CODES: dict[str, CodeDoc] = _docs(
             "give the new figure a new id; retract the old one if it was wrong"),
     CodeDoc("base-unavailable", "warning", "The base branch could not be read, so corrections were not checked",
             "a shallow clone without the base branch", "fetch the base branch (CI: fetch-depth 0)"),
+    CodeDoc("too-many-problems", "error", "Too many problems to show them all",
+            "a 3 MB fact file in which every entry is broken", "fix the problems shown and run again"),
     CodeDoc("seed-missing-front-matter", "error", "A seed has no front matter",
             "a seed file that starts with the article text",
             "start the file with `---`, the fields title, outlet, published…, then `---`"),
@@ -169,6 +171,32 @@ CODES: dict[str, CodeDoc] = _docs(
     CodeDoc("seed-empty-body", "error", "A seed has no article text", "front matter only",
             "paste the article text below the front matter"),
 )
+
+
+MAX_PROBLEMS_PER_FILE = 200
+MAX_PROBLEMS_PER_RUN = 1000
+
+
+def capped(problems: list[Problem], per_file: int = MAX_PROBLEMS_PER_FILE,
+           per_run: int = MAX_PROBLEMS_PER_RUN) -> list[Problem]:
+    """At most ``per_file`` problems of each file and ``per_run`` in all (sorted problems in, sorted
+    out), each cut marked by one `too-many-problems` line saying how many were left out: a broken
+    3 MB file must not print hundreds of megabytes."""
+    kept: list[Problem] = []
+    left_out: dict[str, int] = {}
+    shown: dict[str, int] = {}
+    for p in problems:
+        if p.code == "too-many-problems":  # a cut made earlier (shape checks stop early): always shown
+            kept.append(p)
+            continue
+        if shown.get(p.path, 0) >= per_file or len(kept) >= per_run:
+            left_out[p.path] = left_out.get(p.path, 0) + 1
+            continue
+        shown[p.path] = shown.get(p.path, 0) + 1
+        kept.append(p)
+    notes = [problem("too-many-problems", path, 1, f"{count:,} more problem(s) of this file are not shown",
+                     "fix the problems shown and run again") for path, count in left_out.items()]
+    return sorted(kept) + notes
 
 
 def problem(code: str, path: str, line: int, message: str, fix: str | None = None, col: int = 1) -> Problem:

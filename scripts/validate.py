@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 from scripts.corrections import BaseUnavailable, check_against_base, read_base
 from scripts.load import load_dataset
 from scripts.paths import ProjectPaths
-from scripts.problems import Problem, problem
+from scripts.problems import Problem, capped, problem
 from scripts.quotes import MIN_QUOTE_CHARS, closest_sentence, find_quote, quote_too_short
 from scripts.figures import mismatches
 from scripts.records import Dataset, Event, Metric, Observation, Quantity
@@ -57,7 +57,7 @@ def _validate(paths: ProjectPaths, base: str | None) -> tuple[Dataset, list[Prob
             problems += list(check_against_base(dataset, read_base(paths, base)))
         except BaseUnavailable as err:
             problems.append(problem("base-unavailable", "facts", 1, f"cannot read '{base}': {err}"))
-    return dataset, sorted(set(problems))
+    return dataset, capped(sorted(set(problems)))
 
 
 def check_dataset(dataset: Dataset) -> Iterator[Problem]:

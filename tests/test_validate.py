@@ -195,3 +195,32 @@ def test_every_code_the_code_can_raise_is_declared_and_documented():
     for code, doc in CODES.items():
         assert doc.title and doc.example and doc.fix, code
         assert f'<tr id="{code}"><td><code>{code}</code></td>' in page
+
+
+def test_a_flood_of_problems_is_cut_per_file_and_per_run(mini):
+    entry = ("  - id: e{n}\n    metric: strike_deaths\n    value: 20\n    qualifier: at_least\n    as_of: 2025-10-01\n"
+             "    as_of_precision: day\n    source: 2025-10-01-test-strike-report\n"
+             "    quote: The campaign has killed at least 21 people so far in 4 strikes.\n    status: verified\n")
+    (mini.facts / "zz-broken.yaml").write_text("observations:\n" + "".join(entry.format(n=n) for n in range(300)))
+    _, problems = validate_project(mini)
+    mine = [p for p in problems if p.path == "facts/zz-broken.yaml"]
+    assert len(mine) == 201 and mine[-1].code == "too-many-problems"
+    assert f"{len(problems_of_all(mini)) - 200:,} more" in mine[-1].message
+    for n in range(6):
+        (mini.facts / f"zz-broken-{n}.yaml").write_text((mini.facts / "zz-broken.yaml").read_text())
+    _, problems = validate_project(mini)
+    assert len([p for p in problems if p.code != "too-many-problems"]) == 1000
+
+
+def problems_of_all(project):
+    """Every problem of the project, uncut."""
+    from scripts.load import load_dataset
+    from scripts.validate import check_dataset
+    dataset, problems = load_dataset(project)
+    return set(problems + list(check_dataset(dataset)))
+
+
+def test_a_file_of_a_million_broken_entries_is_cut_short(mini):
+    (mini.facts / "zz-broken.yaml").write_text("observations: [" + ",".join(["1"] * 200_000) + "]\n")
+    _, problems = validate_project(mini)
+    assert len(problems) == 201 and "too-many-problems" in {p.code for p in problems}
