@@ -138,3 +138,23 @@ def test_candidates_point_at_the_number_and_quote_the_whole_sentence(vocab):
     assert body[c.start:c.end] == "at least 87"
     assert c.quote == "The attacks have left at least 87 dead."
     assert 0 < c.confidence <= 1 and "dead" in c.reason
+
+
+def test_a_number_of_hundreds_of_digits_is_no_figure_and_no_crash():
+    assert [m.value for m in find_numbers("killed " + "9" * 401 + " people, " + "9" * 5000 + " and 11 dead")] == [11]
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(1, 1, 6), date(9999, 12, 31)])
+def test_dates_at_the_ends_of_the_calendar_never_crash(published, vocab):
+    sentence = "On Friday, yesterday and last month, in December, Sept. 2, the strikes killed 14 people."
+    assert resolve_as_of(sentence, 60, published).day is not None
+    assert extract_text("s", sentence, published, vocab)
+
+
+def test_long_runs_of_dots_are_cut_in_linear_time():
+    import time
+
+    start = time.perf_counter()
+    split_sentences("." * 200_000)
+    split_sentences("a" + "." * 200_000 + "b")
+    assert time.perf_counter() - start < 2
