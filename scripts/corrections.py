@@ -10,7 +10,7 @@ import subprocess
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from scripts.paths import ProjectPaths
+from scripts.paths import ProjectPaths, printable
 from scripts.problems import Problem, problem
 from scripts.quotes import normalise
 from scripts.records import Dataset, Event, Observation
@@ -69,7 +69,7 @@ def _fact_blobs(paths: ProjectPaths, ref: str) -> Iterator[tuple[str, Any]]:
     and blobs by their hash, so no file name is ever quoted, split or skipped."""
     for entry in _git(paths, "ls-tree", "-z", f"{ref}:facts").split(b"\0"):
         meta, _, raw_name = entry.partition(b"\t")
-        name = raw_name.decode("utf-8", "replace")
+        name = printable(raw_name.decode("utf-8", "replace"))
         parts = meta.split()
         if len(parts) != 3 or parts[1] != b"blob" or not name.endswith(".yaml") or name == "metrics.yaml":
             continue
