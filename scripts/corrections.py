@@ -1,17 +1,24 @@
-"""Corrections are recorded, not silent: compared with the base branch (a pull request's target),
-a verified figure whose value changed needs a `corrections` entry, a fact may not disappear
-(retract it instead), and an id may not be reused for another figure."""
+"""Corrections are recorded, not silent. The base branch (a pull request's target) holds what was
+published: compared with it, a verified figure or event may change only with a `corrections`
+entry saying what it was and why, may stop being verified only with a correction (or, retracted,
+with a note), may not disappear (retract it instead), and its id may not name another figure.
+Correction entries are append-only: the record of past corrections is itself published."""
 
 from __future__ import annotations
 
 import subprocess
-from dataclasses import dataclass
-from typing import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Iterator
 
-from scripts.paths import ProjectPaths
+from scripts.paths import ProjectPaths, printable
 from scripts.problems import Problem, problem
-from scripts.records import Dataset
+from scripts.quotes import normalise
+from scripts.records import Dataset, Event, Observation
 from scripts.yamlfile import decode_text, parse_yaml
+
+# Fields of a published record that a correction must account for.
+OBSERVATION_FIELDS = ("value", "qualifier", "as_of", "as_of_precision", "scope", "quote")
+EVENT_FIELDS = ("date", "theater", "killed", "survivors", "vessels")
 
 
 @dataclass(frozen=True)
@@ -23,68 +30,229 @@ class BaseFact:
     qualifier: str
     status: str
     path: str
+    published: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    corrections: tuple = field(default=(), compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class BaseEvent:
+    id: str
+    status: str
+    path: str
+    published: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    corrections: tuple = field(default=(), compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Base:
+    observations: dict[str, BaseFact]
+    events: dict[str, BaseEvent]
 
 
 class BaseUnavailable(Exception):
     """git could not show the base revision (no history in this checkout, or a wrong name)."""
 
 
-def _git(paths: ProjectPaths, *args: str) -> str:
+def _git(paths: ProjectPaths, *args: str) -> bytes:
     try:
-        done = subprocess.run(["git", *args], cwd=paths.root, capture_output=True, timeout=30)
+        done = subprocess.run(["git", "-c", "core.quotepath=false", *args], cwd=paths.root, capture_output=True,
+                              timeout=30)
     except (OSError, subprocess.SubprocessError) as err:
         raise BaseUnavailable(str(err)) from err
     if done.returncode != 0:
         raise BaseUnavailable(done.stderr.decode("utf-8", "replace").strip() or "git failed")
-    return done.stdout.decode("utf-8", "replace")
+    return done.stdout
+
+
+def _fact_blobs(paths: ProjectPaths, ref: str) -> Iterator[tuple[str, Any]]:
+    """(file name, parsed data) of each YAML file of facts/ at ``ref``; names are read NUL-separated
+    and blobs by their hash, so no file name is ever quoted, split or skipped."""
+    for entry in _git(paths, "ls-tree", "-z", f"{ref}:facts").split(b"\0"):
+        meta, _, raw_name = entry.partition(b"\t")
+        name = printable(raw_name.decode("utf-8", "replace"))
+        parts = meta.split()
+        if len(parts) != 3 or parts[1] != b"blob" or not name.endswith(".yaml") or name == "metrics.yaml":
+            continue
+        text, _ = decode_text(_git(paths, "cat-file", "blob", parts[2].decode()), f"facts/{name}")
+        doc, _ = parse_yaml(text or "", f"facts/{name}")
+        yield name, (doc.data if doc and isinstance(doc.data, dict) else {})
+
+
+def _entries(data: dict, key: str) -> list[dict]:
+    entries = data.get(key)
+    return [e for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)] if isinstance(entries, list) else []
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _figure(raw: Any) -> tuple | None:
+    if not isinstance(raw, dict):
+        return None
+    return (raw.get("value"), raw.get("qualifier", "exact"))
+
+
+def read_base(paths: ProjectPaths, ref: str) -> Base:
+    """The observations and events of facts/ at ``ref``, read leniently (only what is compared)."""
+    observations: dict[str, BaseFact] = {}
+    events: dict[str, BaseEvent] = {}
+    for name, data in _fact_blobs(paths, ref):
+        path = f"facts/{name}"
+        for e in _entries(data, "observations"):
+            if not (_number(e.get("value")) and isinstance(e.get("metric"), str) and isinstance(e.get("source"), str)):
+                continue
+            published = {"value": e["value"], "qualifier": e.get("qualifier", "exact"), "as_of": e.get("as_of"),
+                         "as_of_precision": e.get("as_of_precision"), "scope": e.get("scope") or None,
+                         "quote": normalise(e["quote"]) if isinstance(e.get("quote"), str) else None}
+            observations[e["id"]] = BaseFact(e["id"], e["metric"], e["source"], e["value"], published["qualifier"],
+                                             e.get("status", "draft"), path, published, _corrections(e))
+        for e in _entries(data, "events"):
+            strike = e.get("strike") if isinstance(e.get("strike"), dict) else {}
+            published = {"date": e.get("date"), "theater": strike.get("theater"),
+                         **{k: _figure(strike.get(k)) for k in ("killed", "survivors", "vessels")}}
+            events[e["id"]] = BaseEvent(e["id"], e.get("status", "draft"), path, published, _corrections(e))
+    return Base(observations, events)
+
+
+def _corrections(entry: dict) -> tuple:
+    raw = entry.get("corrections")
+    return tuple(_comparable(c) for c in raw) if isinstance(raw, list) else ()
+
+
+def _comparable(correction: Any) -> tuple:
+    """A correction entry as a tuple that compares equal only to the same entry."""
+    if not isinstance(correction, dict):
+        return (repr(correction),)
+    return tuple(sorted((k, str(v)) for k, v in correction.items()))
 
 
 def base_facts(paths: ProjectPaths, ref: str) -> dict[str, BaseFact]:
-    """The observations of facts/ at ``ref``, read leniently (only what the comparison needs)."""
-    names = _git(paths, "ls-tree", "--name-only", f"{ref}:facts").split()
-    found: dict[str, BaseFact] = {}
-    for name in names:
-        if not name.endswith(".yaml") or name == "metrics.yaml" or name.startswith("events"):
-            continue
-        text, _ = decode_text(_git(paths, "show", f"{ref}:facts/{name}").encode("utf-8"), f"facts/{name}")
-        doc, _ = parse_yaml(text or "", f"facts/{name}")
-        entries = doc.data.get("observations", []) if doc and isinstance(doc.data, dict) else []
-        for entry in entries if isinstance(entries, list) else []:
-            try:
-                fact = BaseFact(entry["id"], entry["metric"], entry["source"], entry["value"],
-                                entry.get("qualifier", "exact"), entry.get("status", "draft"), f"facts/{name}")
-            except (KeyError, TypeError):
-                continue
-            found[fact.id] = fact
-    return found
+    """The observations of facts/ at ``ref``."""
+    return read_base(paths, ref).observations
 
 
-def check_against_base(dataset: Dataset, base: dict[str, BaseFact]) -> Iterator[Problem]:
+def _observation_now(obs: Observation) -> dict[str, Any]:
+    return {"value": obs.value, "qualifier": obs.qualifier, "as_of": obs.as_of.isoformat(),
+            "as_of_precision": obs.as_of_precision, "scope": obs.scope, "quote": normalise(obs.quote)}
+
+
+def _event_now(event: Event) -> dict[str, Any]:
+    strike = event.strike
+    figures = strike.figures() if strike else {}
+    return {"date": event.date.isoformat(), "theater": strike.theater if strike else None,
+            **{k: (figures[k].value, figures[k].qualifier) if k in figures else None
+               for k in ("killed", "survivors", "vessels")}}
+
+
+def _current_corrections(record: Observation | Event) -> tuple:
+    return tuple(_comparable({k: (v.isoformat() if k == "date" else v) for k, v in vars(c).items() if v is not None})
+                 for c in record.corrections)
+
+
+def check_against_base(dataset: Dataset, base: Base | dict[str, BaseFact]) -> Iterator[Problem]:
+    if isinstance(base, dict):  # observations only (older callers)
+        base = Base(base, {})
     current = {o.id: o for o in dataset.observations}
-    for fact_id, old in sorted(base.items()):
+    for fact_id, old in sorted(base.observations.items()):
         obs = current.get(fact_id)
         if obs is None:
             yield problem("fact-removed", old.path, 1,
                           f"'{fact_id}' ({old.metric} {old.value:g}) was in the base branch and is gone",
                           "keep the entry and set `status: retracted` with a note saying why; ids are never reused")
             continue
-        path, (line, col) = obs.origin.path, obs.origin.at("value")
         if (obs.metric, obs.source) != (old.metric, old.source):
-            yield problem("id-reused", path, obs.origin.line,
+            yield problem("id-reused", obs.origin.path, obs.origin.line,
                           f"'{fact_id}' was {old.metric} from {old.source}; now it is {obs.metric} from {obs.source}",
                           "give the new figure a new id, and retract the old one if it was wrong", col=obs.origin.col)
             continue
-        if old.status != "verified" or (obs.value, obs.qualifier) == (old.value, old.qualifier):
+        yield from _check_published(obs, old, _observation_now(obs))
+    events = {e.id: e for e in dataset.events}
+    for event_id, old in sorted(base.events.items()):
+        event = events.get(event_id)
+        if event is None:
+            yield problem("fact-removed", old.path, 1, f"event '{event_id}' was in the base branch and is gone",
+                          "keep the entry and set `status: retracted` with a note saying why; ids are never reused")
             continue
-        recorded = any(c.old_value == old.value and (c.old_qualifier or obs.qualifier) == old.qualifier
-                       for c in obs.corrections)
-        if not recorded:
-            was = f"{old.qualifier} {old.value:g}" if old.qualifier != obs.qualifier else f"{old.value:g}"
-            yield problem("uncorrected-change", path, line,
-                          f"verified figure '{fact_id}' changed from {was} to {obs.value:g} with no correction recorded",
-                          f"add `corrections: [{{date: YYYY-MM-DD, old_value: {old.value:g}, "
-                          f"{'old_qualifier: ' + old.qualifier + ', ' if old.qualifier != obs.qualifier else ''}"
-                          "reason: …}]` to the fact", col=col)
+        yield from _check_published(event, old, _event_now(event))
+
+
+def _check_published(record: Observation | Event, old: BaseFact | BaseEvent, now: dict[str, Any]) -> Iterator[Problem]:
+    """The checks shared by figures and events: append-only corrections, status, changed fields."""
+    path, what = record.origin.path, f"'{record.id}'"
+    entries = _current_corrections(record)
+    if entries[: len(old.corrections)] != old.corrections:
+        line, col = record.origin.at("corrections")
+        yield problem("correction-removed", path, line, f"a correction entry of {what} was deleted or edited",
+                      "keep every earlier correction as it was and add new ones at the end", col=col)
+    added = record.corrections[len(old.corrections):]
+    if old.status != "verified":
+        return
+    if record.status == "retracted":
+        if not (getattr(record, "note", None) or added):
+            line, col = record.origin.at("status")
+            yield problem("retraction-without-reason", path, line, f"published {what} is retracted with no reason",
+                          "say why in `note:`", col=col)
+        return
+    if record.status != "verified" and not added:
+        line, col = record.origin.at("status")
+        yield problem("unpublished-without-correction", path, line,
+                      f"published {what} went from verified to {record.status} with no correction recorded",
+                      "keep it verified, retract it with a note, or add a `corrections` entry saying why", col=col)
+    for name, was in old.published.items():
+        if _same(was, now.get(name)) or _recorded(record, old, name, added):
+            continue
+        line, col = _position(record, name)
+        yield problem("uncorrected-change", path, line,
+                      f"published {what} changed its `{name}` from {_show(was)} to {_show(now.get(name))} "
+                      "with no correction recorded", _fix(record, old, name), col=col)
+
+
+def _same(was: Any, now: Any) -> bool:
+    if isinstance(was, tuple) and isinstance(now, tuple):
+        return len(was) == len(now) and all(_same(a, b) for a, b in zip(was, now))
+    if _number(was) and _number(now):
+        return float(was) == float(now)
+    return was == now
+
+
+def _recorded(record: Observation | Event, old: BaseFact | BaseEvent, name: str, added: tuple) -> bool:
+    """Whether a correction added since the base accounts for the change of ``name``: for a
+    figure's value or hedge, one giving the old value (and hedge); for an event, one naming the
+    field and its old value; for any other field of a figure, any new correction."""
+    if isinstance(record, Event):
+        was = old.published[name]
+        was = was[0] if isinstance(was, tuple) else was
+        return any(c.field == name and _same(c.old_value, was) for c in added)
+    if name in ("value", "qualifier"):
+        return any(_same(c.old_value, old.value) and (c.old_qualifier or record.qualifier) == old.qualifier
+                   for c in added)
+    return bool(added)
+
+
+def _position(record: Observation | Event, name: str) -> tuple[int, int]:
+    if isinstance(record, Event) and name in ("killed", "survivors", "vessels", "theater") and record.strike \
+            and record.strike.origin is not None:
+        return record.strike.origin.at(name)
+    return record.origin.at(name)
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, tuple):
+        value = " ".join(str(v) for v in reversed(value) if v not in (None, "exact"))
+    if value is None:
+        return "nothing"
+    return f"{value:g}" if _number(value) else repr(value)[:80]
+
+
+def _fix(record: Observation | Event, old: BaseFact | BaseEvent, name: str) -> str:
+    if isinstance(old, BaseEvent):
+        was = old.published[name]
+        was = was[0] if isinstance(was, tuple) else was
+        return (f"add `corrections: [{{date: YYYY-MM-DD, field: {name}, old_value: {_show(was)}, reason: …}}]` "
+                "to the event")
+    hedge = f"old_qualifier: {old.qualifier}, " if old.qualifier != record.qualifier else ""
+    return f"add `corrections: [{{date: YYYY-MM-DD, old_value: {old.value:g}, {hedge}reason: …}}]` to the fact"
 
 
 def change_summary(dataset: Dataset, base: dict[str, BaseFact]) -> dict[str, int]:

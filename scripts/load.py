@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable
+from urllib.parse import urlsplit
 
 import frontmatter
 
@@ -25,6 +26,10 @@ from scripts.yamlfile import MAX_YAML_BYTES, YamlDocument, decode_text, parse_ya
 MAX_SEED_BYTES = 1024 * 1024
 SEED_NAME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(?:-[a-z0-9]+)*")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n")
+# The story's dates lie well inside these years; a date outside is a typo (0001-01-01), and
+# dates near year 1 or 9999 break date arithmetic in charts.
+PLAUSIBLE_YEARS = range(1900, 2101)
+_HOST_LABEL = re.compile(r"(?!-)[^\W_](?:[\w-]{0,61}[^\W_])?")
 
 
 @dataclass
@@ -35,10 +40,15 @@ class _Collector:
 
     def date(self, value: str, doc_path: str, line: int, name: str) -> date | None:
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except (TypeError, ValueError):
             self.problems.append(problem("invalid-date", doc_path, line, f"`{name}` {value!r} is not a real date"))
             return None
+        if day.year not in PLAUSIBLE_YEARS:
+            self.problems.append(problem("implausible-date", doc_path, line, f"`{name}` {value} is outside the years "
+                                         f"{PLAUSIBLE_YEARS.start}–{PLAUSIBLE_YEARS.stop - 1}"))
+            return None
+        return day
 
 
 def read_yaml_file(path: Path, paths: ProjectPaths) -> tuple[YamlDocument | None, list[Problem]]:
@@ -124,6 +134,11 @@ def load_seed(path: Path, paths: ProjectPaths, collector: _Collector) -> Seed | 
         collector.problems.append(problem(
             "seed-date-mismatch", shown, doc.line_of(("published",)),
             f"the file name starts with {stem[:10]} but `published` is {meta['published']}"))
+    url = meta.get("url")
+    if url is not None and not is_web_address(url):
+        collector.problems.append(problem("unsafe-url", shown, doc.line_of(("url",)),
+                                          f"`url` {url[:80]!r} is not a well-formed http(s) address with a host"))
+        url = None
     body_line = text[: text.find("\n---", 3) + 1].count("\n") + 2  # the line after the closing ---
     body = body.lstrip("\r\n")
     if not body.strip():
@@ -131,10 +146,23 @@ def load_seed(path: Path, paths: ProjectPaths, collector: _Collector) -> Seed | 
                                           "there is no article text after the front matter"))
         return None
     return Seed(id=stem, title=meta["title"], title_origin=meta.get("title_origin", "headline"),
-                outlet=meta["outlet"], url=meta.get("url"), published=published,
+                outlet=meta["outlet"], url=url, published=published,
                 published_precision=meta["published_precision"], notes=meta.get("notes"),
                 excerpt=bool(meta.get("excerpt", False)), origin_file=meta.get("origin"), body=body,
                 origin=Origin(shown, 1))
+
+
+def is_web_address(url: str) -> bool:
+    """http(s), a host of proper labels (``example[].org`` and ``https:///x`` are not), a valid port."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # raises on a port that is not a number
+    except ValueError:
+        return False
+    host = parts.hostname or ""
+    labels = host.rstrip(".").split(".")
+    return (parts.scheme in ("http", "https") and "@" not in parts.netloc and len(labels) >= 2
+            and all(_HOST_LABEL.fullmatch(label) for label in labels))
 
 
 def load_seeds(paths: ProjectPaths, collector: _Collector) -> dict[str, Seed]:
@@ -175,7 +203,7 @@ def _observation(entry: dict, doc: YamlDocument, i: int, collector: _Collector) 
         as_of=as_of, as_of_precision=entry["as_of_precision"], scope=entry.get("scope") or None,
         source=entry["source"], quote=entry["quote"], attribution=entry.get("attribution"),
         status=entry["status"], note=entry.get("note"), origin=_origin(doc, key),
-        corrections=tuple(corrections))
+        corrections=tuple(corrections), derived=entry.get("derived"))
 
 
 def _event(entry: dict, doc: YamlDocument, i: int, collector: _Collector) -> Event | None:
@@ -186,7 +214,8 @@ def _event(entry: dict, doc: YamlDocument, i: int, collector: _Collector) -> Eve
     strike = None
     if "strike" in entry:
         raw = entry["strike"]
-        strike = StrikeDetail(theater=raw["theater"], **_figures(raw))
+        strike = StrikeDetail(theater=raw["theater"], origin=_origin(doc, key + ("strike",)),
+                              derived=raw.get("derived"), **_figures(raw))
     sources = []
     for j, raw in enumerate(entry["sources"]):
         line = doc.line_of(key + ("sources", j))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,12 +72,21 @@ class ProjectPaths:
         return self.root / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
 
     def relative(self, path: Path) -> str:
-        """A path as editors see it: relative to the repo root, with forward slashes."""
+        """A path as editors see it: relative to the repo root, with forward slashes, and printable."""
         try:
-            return path.relative_to(self.root).as_posix()  # the common case, without touching the disk
+            return printable(path.relative_to(self.root).as_posix())  # the common case, without touching the disk
         except ValueError:
             pass
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return printable(path.resolve().relative_to(self.root.resolve()).as_posix())
         except ValueError:
-            return path.as_posix()
+            return printable(path.as_posix())
+
+
+def printable(name: str) -> str:
+    """A file name with control and invisible characters escaped (a newline in a name must not
+    break the `path:line: message` line it is reported on)."""
+    if name.isprintable():
+        return name
+    return "".join(c if c == " " or unicodedata.category(c)[0] not in "CZ" else c.encode("unicode_escape").decode()
+                   for c in name)

@@ -98,6 +98,10 @@ CODES: dict[str, CodeDoc] = _docs(
             "`<<: *defaults` or `&base`", "write each entry out in full"),
     CodeDoc("yaml-tag", "error", "A YAML tag is not allowed",
             "`value: !!python/object ...`", "remove the tag and write a plain value"),
+    CodeDoc("yaml-too-deep", "error", "Values are nested too deeply",
+            "a value inside 60 levels of lists (`[[[[…]]]]`)", "write the entry flat, as the other entries are"),
+    CodeDoc("number-out-of-range", "error", "A number is infinite or far too large",
+            "`value: 1e999` or a 400-digit number", "write the figure as a plain number up to 1,000,000,000,000,000"),
     CodeDoc("duplicate-key", "error", "A field appears twice in one entry",
             "two `value:` lines in one fact", "keep one of the two lines"),
     CodeDoc("wrong-top-level", "error", "The file's top level has the wrong shape",
@@ -118,8 +122,10 @@ CODES: dict[str, CodeDoc] = _docs(
             "a 5,000-character quote", "shorten it: quote one sentence"),
     CodeDoc("invalid-date", "error", "A date does not exist",
             "`as_of: 2025-11-31`", "write a real calendar date"),
-    CodeDoc("unsafe-url", "error", "A URL is not http or https",
-            "`url: javascript:alert(1)`", "link to the article's http(s) address, or leave `url` out"),
+    CodeDoc("implausible-date", "error", "A date lies outside the years 1900–2100",
+            "`as_of: 0001-01-01`", "write the date the figure describes"),
+    CodeDoc("unsafe-url", "error", "A URL is not a well-formed http or https address",
+            "`url: javascript:alert(1)` or `url: https://example[].org/x`", "link to the article's http(s) address, or leave `url` out"),
     # Meaning
     CodeDoc("duplicate-id", "error", "Two entries share an id",
             "two facts with `id: strike-deaths-2025-12-06`", "give one of them a new, unique id"),
@@ -129,6 +135,17 @@ CODES: dict[str, CodeDoc] = _docs(
             "`source: 2025-12-06-tico-times`", "use the file name of a seed in seeds/ without `.md`"),
     CodeDoc("quote-not-in-source", "error", "The quote does not occur in the source's text",
             "a quote with a word changed", "copy the sentence from the source exactly"),
+    CodeDoc("quote-cut", "error", "The quote starts or ends inside a word or number of the source",
+            "the quote 'at least 8' where the article says 'at least 87'", "copy whole words: the quote's "
+            "first and last words as the article writes them"),
+    CodeDoc("quote-too-short", "error", "The quote is too short once its spaces are tidied",
+            "a quote of ten no-break spaces", "quote the sentence that gives the figure"),
+    CodeDoc("value-not-in-quote", "error", "The value is not a number the quote states",
+            "`value: 870` with the quote 'at least 87 dead'",
+            "write the number the quote states; for a figure you worked out, say how in `derived:`"),
+    CodeDoc("qualifier-not-in-quote", "error", "The hedge claims more than the quote says",
+            "`qualifier: exact` with the quote 'at least 87 dead'",
+            "write the quote's hedge (`at_least`); a record may hedge more than its quote, never less"),
     CodeDoc("as-of-after-publication", "error", "A figure is dated after its source was published",
             "`as_of: 2025-12-10` from an article of 2025-12-06",
             "use the date the figure describes, on or before the publication date"),
@@ -142,6 +159,10 @@ CODES: dict[str, CodeDoc] = _docs(
     CodeDoc("range-inverted", "error", "A range's high end is not above its low end",
             "`value: 50000000, qualifier: range, high: 30000000`",
             "put the low end in `value` and the high end in `high`"),
+    CodeDoc("event-figure-not-in-quote", "error", "A strike's figure is stated by none of its quotes",
+            "`killed: {value: 4}` on a strike whose quotes all say three were killed",
+            "write the number a quote states (a source's different figure goes on its citation as a reading); "
+            "if you read it another way (a translation, a sum of parts), say how in the strike's `derived:`"),
     CodeDoc("reading-same-as-event", "warning", "A source's reading repeats the event's own figure",
             "a citation with `killed: {value: 11}` on a strike whose `killed` is 11",
             "remove the repeated figure from the citation: a reading lists only what the source says differently"),
@@ -151,9 +172,16 @@ CODES: dict[str, CodeDoc] = _docs(
             "strike_deaths 87 on 2025-12-06 after 95 on 2025-12-04",
             "check both figures against their sources; mark a wrong one `disputed` or `retracted`"),
     # Compared with the base branch (pull requests)
-    CodeDoc("uncorrected-change", "error", "A verified figure changed without a correction",
+    CodeDoc("uncorrected-change", "error", "A published figure or event changed without a correction",
             "`value: 87` became `value: 88` with no `corrections` entry",
             "add `corrections: [{date: …, old_value: 87, reason: …}]` to the fact"),
+    CodeDoc("unpublished-without-correction", "error", "A published figure stopped being verified without a correction",
+            "`status: verified` became `status: draft` in a pull request",
+            "keep it verified, retract it with a note, or add a `corrections` entry saying why"),
+    CodeDoc("retraction-without-reason", "error", "A published figure was retracted with no reason",
+            "`status: retracted` and no `note`", "say why in `note:`"),
+    CodeDoc("correction-removed", "error", "An earlier correction entry was deleted or edited",
+            "a `corrections` entry of the base branch is gone", "keep every earlier correction; add new ones at the end"),
     CodeDoc("fact-removed", "error", "A fact was deleted",
             "an entry of the base branch is missing", "keep it with `status: retracted` and a note saying why"),
     CodeDoc("id-reused", "error", "An id now names another figure",
@@ -161,6 +189,8 @@ CODES: dict[str, CodeDoc] = _docs(
             "give the new figure a new id; retract the old one if it was wrong"),
     CodeDoc("base-unavailable", "warning", "The base branch could not be read, so corrections were not checked",
             "a shallow clone without the base branch", "fetch the base branch (CI: fetch-depth 0)"),
+    CodeDoc("too-many-problems", "error", "Too many problems to show them all",
+            "a 3 MB fact file in which every entry is broken", "fix the problems shown and run again"),
     CodeDoc("seed-missing-front-matter", "error", "A seed has no front matter",
             "a seed file that starts with the article text",
             "start the file with `---`, the fields title, outlet, published…, then `---`"),
@@ -175,6 +205,32 @@ CODES: dict[str, CodeDoc] = _docs(
             "a drafts entry whose value was edited, or a drafts file of one article listing another's candidates",
             "run `python -m scripts extract` again: id, value and quote come from the article"),
 )
+
+
+MAX_PROBLEMS_PER_FILE = 200
+MAX_PROBLEMS_PER_RUN = 1000
+
+
+def capped(problems: list[Problem], per_file: int = MAX_PROBLEMS_PER_FILE,
+           per_run: int = MAX_PROBLEMS_PER_RUN) -> list[Problem]:
+    """At most ``per_file`` problems of each file and ``per_run`` in all (sorted problems in, sorted
+    out), each cut marked by one `too-many-problems` line saying how many were left out: a broken
+    3 MB file must not print hundreds of megabytes."""
+    kept: list[Problem] = []
+    left_out: dict[str, int] = {}
+    shown: dict[str, int] = {}
+    for p in problems:
+        if p.code == "too-many-problems":  # a cut made earlier (shape checks stop early): always shown
+            kept.append(p)
+            continue
+        if shown.get(p.path, 0) >= per_file or len(kept) >= per_run:
+            left_out[p.path] = left_out.get(p.path, 0) + 1
+            continue
+        shown[p.path] = shown.get(p.path, 0) + 1
+        kept.append(p)
+    notes = [problem("too-many-problems", path, 1, f"{count:,} more problem(s) of this file are not shown",
+                     "fix the problems shown and run again") for path, count in left_out.items()]
+    return sorted(kept) + notes
 
 
 def problem(code: str, path: str, line: int, message: str, fix: str | None = None, col: int = 1) -> Problem:

@@ -27,7 +27,6 @@ UNNAMED_OUTLET = "an outlet the stored text does not name"
 COUNTED_UNITS = frozenset({"people", "ships", "submarines", "aircraft", "flights", "strikes", "vessels",
                            "tankers", "airlines", "barrels", "USD"})
 
-
 @dataclass(frozen=True)
 class Origin:
     """Where a record was written: what an editor needs to find it, down to each field."""
@@ -96,6 +95,12 @@ class Metric:
     def counted(self) -> bool:
         return self.unit in COUNTED_UNITS
 
+    @property
+    def counts_events(self) -> bool:
+        """A running total of happenings (strikes, flights, seizures), where an ordinal states the
+        count: "the 20th strike" is 20 strikes. Not of people: "the third survivor" is one."""
+        return self.kind == "cumulative" and self.unit in COUNTED_UNITS and self.unit != "people"
+
 
 @dataclass(frozen=True)
 class Seed:
@@ -146,6 +151,9 @@ class Observation:
     note: str | None
     origin: Origin
     corrections: tuple[Correction, ...] = ()
+    # How an editor derived a figure the quote does not state (a sum, a difference, another
+    # sentence); empty when the quote states the number.
+    derived: str | None = None
 
     @property
     def value(self) -> float:
@@ -199,6 +207,9 @@ class StrikeDetail:
     survivors: Quantity | None = None
     vessels: Quantity | None = None
     strikes: Quantity | None = None
+    origin: Origin | None = field(default=None, compare=False, hash=False)
+    # How an editor read figures the quotes do not state (a translation, a sum): shown with them.
+    derived: str | None = None
 
     def figures(self) -> dict[str, Quantity]:
         return {name: q for name in STRIKE_FIGURES if (q := getattr(self, name)) is not None}

@@ -16,7 +16,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT7
 
-from scripts.problems import Problem, problem
+from scripts.problems import MAX_PROBLEMS_PER_FILE, Problem, problem
 from scripts.safefiles import MAX_SCHEMA_BYTES, read_input
 from scripts.yamlfile import YamlDocument
 
@@ -81,6 +81,13 @@ def check_shape(doc: YamlDocument, schemas_dir: Path, schema_name: str) -> tuple
     problems: list[Problem] = []
     failed: set[tuple] = set()
     for error in _leaf_errors(validator.iter_errors(doc.data)):
+        if len(problems) >= MAX_PROBLEMS_PER_FILE:
+            # Stop looking: the rest of the file is not loaded (a file this broken is rewritten,
+            # not patched) and the count of what was left out is not worth the time it takes.
+            problems.append(problem("too-many-problems", doc.path, 1, f"the file has more than "
+                                    f"{MAX_PROBLEMS_PER_FILE} problems of shape; none of its entries was loaded"))
+            failed.add(())
+            break
         path = tuple(error.absolute_path)
         if len(path) >= 2:
             failed.add(path[:2])

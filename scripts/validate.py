@@ -9,12 +9,13 @@ from collections import defaultdict
 from datetime import date, timedelta
 from typing import Iterable, Iterator
 
-from scripts.corrections import BaseUnavailable, base_facts, check_against_base
+from scripts.corrections import BaseUnavailable, check_against_base, read_base
 from scripts.load import load_dataset
 from scripts.paths import ProjectPaths
-from scripts.problems import Problem, problem
-from scripts.quotes import closest_sentence, quote_in_text
-from scripts.records import Dataset, Event, Observation, Quantity
+from scripts.problems import Problem, capped, problem
+from scripts.quotes import MIN_QUOTE_CHARS, closest_sentence, find_quote, quote_too_short
+from scripts.figures import mismatches
+from scripts.records import Dataset, Event, Metric, Observation, Quantity
 from scripts.render.format import format_date, format_number
 
 
@@ -54,10 +55,10 @@ def _validate(paths: ProjectPaths, base: str | None) -> tuple[Dataset, list[Prob
     problems = problems + list(check_dataset(dataset))
     if base:
         try:
-            problems += list(check_against_base(dataset, base_facts(paths, base)))
+            problems += list(check_against_base(dataset, read_base(paths, base)))
         except BaseUnavailable as err:
             problems.append(problem("base-unavailable", "facts", 1, f"cannot read '{base}': {err}"))
-    return dataset, sorted(set(problems))
+    return dataset, capped(sorted(set(problems)))
 
 
 def check_dataset(dataset: Dataset) -> Iterator[Problem]:
@@ -96,7 +97,15 @@ def check_source_quote(source: str, quote: str, what: str, path: str, at_source:
         yield problem("unknown-source", path, at_source[0], f"{what} cites '{source}', which is not a seed in seeds/",
                       hint or None, col=at_source[1])
         return
-    if not quote_in_text(quote, seed.body):
+    if quote_too_short(quote):
+        yield problem("quote-too-short", path, at_quote[0], f"the quote of {what} is shorter than {MIN_QUOTE_CHARS} "
+                      "characters once its spaces are tidied", col=at_quote[1])
+        return
+    found = find_quote(quote, seed.body)
+    if found == "cut":
+        yield problem("quote-cut", path, at_quote[0], f"the quote of {what} starts or ends inside a word or number "
+                      f"of seeds/{source}.md", col=at_quote[1])
+    elif found == "missing":
         near = closest_sentence(quote, seed.body)
         fix = f'did you mean: "{near}"' if near else "copy the sentence from the source exactly"
         yield problem("quote-not-in-source", path, at_quote[0], f"the quote of {what} does not occur in "
@@ -111,6 +120,8 @@ def check_observation(obs: Observation, dataset: Dataset) -> Iterator[Problem]:
         yield problem("unknown-metric", path, at("metric")[0], f"{what} has metric '{obs.metric}', which is not in "
                       "facts/metrics.yaml", _suggest(obs.metric, dataset.metrics) or None, col=at("metric")[1])
     yield from check_source_quote(obs.source, obs.quote, what, path, at("source"), at("quote"), dataset)
+    if metric is not None and obs.derived is None:
+        yield from check_figures_stated(claimed_numbers(obs.quantity), obs, metric)
     seed = dataset.seeds.get(obs.source)
     if seed is not None and obs.as_of > seed.published:
         yield problem("as-of-after-publication", path, at("as_of")[0],
@@ -118,11 +129,8 @@ def check_observation(obs: Observation, dataset: Dataset) -> Iterator[Problem]:
                       col=at("as_of")[1])
     line, col = at("value")
     yield from check_range(obs.quantity, what, path, at("high"))
-    if obs.value < 0:
-        yield problem("negative-value", path, line, f"{what} has the value {obs.value}", col=col)
-    elif metric is not None and metric.counted and obs.value != int(obs.value):
-        yield problem("fractional-count", path, line,
-                      f"{what} counts {metric.unit} but has the value {obs.value}", col=col)
+    if obs.value < 0 or (metric is not None and metric.counted and obs.value != int(obs.value)):
+        yield from check_count(obs.value, what, metric.unit if metric else "", path, line, col)
     elif metric is not None and metric.plausible_max is not None and obs.value > metric.plausible_max:
         yield problem("implausible-value", path, line,
                       f"{what} gives {obs.value:,g} {metric.unit}; more than {metric.plausible_max:,g} is "
@@ -133,6 +141,33 @@ def check_range(quantity: Quantity, what: str, path: str, at: tuple[int, int]) -
     if quantity.high is not None and quantity.high <= quantity.value:
         yield problem("range-inverted", path, at[0], f"{what} gives the range {quantity.value:g} to "
                       f"{quantity.high:g}", col=at[1])
+
+
+def check_strike_figures_stated(event: Event, dataset: Dataset) -> Iterator[Problem]:
+    """Each figure of a strike is one a quote states: the event's own in one of its quotes, a
+    source's reading in that source's quote; unless the editor says in `derived:` how they read it."""
+    if event.strike.derived:
+        return
+    nouns = {m.sums.figure: m.nouns for m in dataset.metrics.values() if m.sums and m.sums.kind == event.kind}
+    path, what = event.origin.path, f"event '{event.id}'"
+    quotes = [c.quote for c in event.sources]
+    for name, quantity in event.strike.figures().items():
+        if quantity.value == 1 and not nouns.get(name):
+            continue  # "a boat" is one only of a noun some metric counts; none says what this counts
+        stated = lambda quote: not mismatches(claimed_numbers(quantity), quote, name == "strikes",  # noqa: E731
+                                              nouns.get(name, ()), incident=True)
+        if not any(stated(q) for q in quotes):
+            line, col = event.strike.origin.at(name) if event.strike.origin else event.origin.at("strike")
+            yield problem("event-figure-not-in-quote", path, line,
+                          f"{what} gives {name} {format_number(quantity.value)}, which none of its quotes states",
+                          col=col)
+    for citation, reading in event.readings:
+        for name, quantity in reading.figures().items():
+            if mismatches(claimed_numbers(quantity), citation.quote, name == "strikes", nouns.get(name, ()),
+                          incident=True):
+                yield problem("event-figure-not-in-quote", path, citation.line,
+                              f"the reading of {citation.source} on {what} gives {name} "
+                              f"{format_number(quantity.value)}, which its quote does not state")
 
 
 def check_strike(event: Event) -> Iterator[Problem]:
@@ -149,9 +184,45 @@ def check_strike(event: Event) -> Iterator[Problem]:
                               f"the reading of {citation.source} on {what} repeats its `{name}`")
 
 
+def claimed_numbers(quantity: Quantity) -> list[Quantity]:
+    """The numbers a figure claims: a range claims its low end as a floor and its high end as a
+    ceiling ("30 to 50 million": at least 30 million, at most 50 million)."""
+    if quantity.qualifier == "range" and quantity.high is not None:
+        return [Quantity(quantity.value, "at_least"), Quantity(quantity.high, "up_to")]
+    return [quantity]
+
+
+def check_figures_stated(claims: list[Quantity], obs: Observation, metric: Metric) -> Iterator[Problem]:
+    """Each number the record claims is one its quote states, hedged no more firmly than there."""
+    line, col = obs.origin.at("value")
+    for wrong in mismatches(claims, obs.quote, metric.counts_events, metric.nouns):
+        said = ", ".join(dict.fromkeys(_say(q) for q in wrong.stated)) or "no number"
+        if wrong.code == "value-not-in-quote":
+            yield problem("value-not-in-quote", obs.origin.path, line,
+                          f"'{obs.id}' gives {format_number(wrong.claimed.value)}, but its quote states {said}",
+                          "write the number the quote states; if you worked the figure out (a sum, a "
+                          "difference, another sentence), say how in `derived:`", col=col)
+        else:
+            line, col = obs.origin.at("qualifier")
+            yield problem("qualifier-not-in-quote", obs.origin.path, line,
+                          f"'{obs.id}' says {_say(wrong.claimed)}, but its quote says {said}: the site would "
+                          "claim more than the source", f"write the quote's hedge: `qualifier: "
+                          f"{wrong.stated[0].qualifier}`", col=col)
+
+
+def _say(quantity: Quantity) -> str:
+    hedge = quantity.qualifier.replace("_", " ")
+    return f"{'' if quantity.qualifier == 'exact' else hedge + ' '}{format_number(quantity.value)}"
+
+
 def check_event(event: Event, dataset: Dataset) -> Iterator[Problem]:
     if event.strike is not None:
         yield from check_strike(event)
+        yield from check_strike_figures_stated(event, dataset)
+        for name, quantity in event.strike.figures().items():
+            line, col = event.strike.origin.at(name) if event.strike.origin else event.origin.at("strike")
+            yield from check_count(quantity.value, f"`{name}` of event '{event.id}'", "people or boats",
+                                   event.origin.path, line, col)
     for citation in event.sources:
         yield from check_source_quote(citation.source, citation.quote, f"event '{event.id}'",
                                       event.origin.path, (citation.line, 9), (citation.line, 9), dataset)
@@ -160,6 +231,14 @@ def check_event(event: Event, dataset: Dataset) -> Iterator[Problem]:
             yield problem("as-of-after-publication", event.origin.path, citation.line,
                           f"event '{event.id}' is dated {event.date}, after its source was published "
                           f"on {seed.published}")
+
+
+def check_count(value: float, what: str, unit: str, path: str, line: int, col: int) -> Iterator[Problem]:
+    """A count is whole and never below zero."""
+    if value < 0:
+        yield problem("negative-value", path, line, f"{what} has the value {value:g}", col=col)
+    elif value != int(value):
+        yield problem("fractional-count", path, line, f"{what} counts {unit} but has the value {value:g}", col=col)
 
 
 def check_duplicate_figures(observations: Iterable[Observation]) -> Iterator[Problem]:

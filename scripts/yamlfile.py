@@ -9,6 +9,7 @@ and are checked later), and turns every trap into a ``Problem`` with its line.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any, Mapping
@@ -20,6 +21,10 @@ from yaml.events import (AliasEvent, MappingEndEvent, MappingStartEvent, ScalarE
 from scripts.problems import Problem, problem
 
 MAX_YAML_BYTES = 5 * 1024 * 1024
+# No fact needs more: a number beyond this is a typo or an attack (and beyond 2**53 a float is no
+# longer exact); nesting beyond this is no fact file's shape, and would exhaust Python's stack.
+MAX_NUMBER = 10 ** 15
+MAX_DEPTH = 50
 
 Key = tuple  # a path into the document: keys and list indexes
 
@@ -174,6 +179,9 @@ class _Builder:
 
     def node(self, loader, key: Key) -> Any:
         event = loader.get_event()
+        if len(key) > MAX_DEPTH:
+            raise _Refused("yaml-too-deep", event.start_mark.line + 1,
+                           f"the values are nested more than {MAX_DEPTH} levels deep", event.start_mark.column + 1)
         if isinstance(event, AliasEvent):
             raise _Refused("yaml-alias", event.start_mark.line + 1, f"alias '*{event.anchor}' is not allowed",
                            event.start_mark.column + 1)
@@ -187,7 +195,7 @@ class _Builder:
             self._skip(loader, event)
             return None
         if isinstance(event, ScalarEvent):
-            return _scalar(event)
+            return self.scalar(event, line, event.start_mark.column + 1)
         if isinstance(event, SequenceStartEvent):
             items = []
             while not loader.check_event(SequenceEndEvent):
@@ -225,7 +233,7 @@ class _Builder:
                 event = loader.peek_event()
                 if event.anchor is None and event.tag in (None, "!"):
                     loader.get_event()
-                    result[name] = _scalar(event)
+                    result[name] = self.scalar(event, line, event.start_mark.column + 1)
                     self.lines[child] = line  # the key's place is where an editor looks
                     self.columns[child] = col
                     continue
@@ -234,6 +242,17 @@ class _Builder:
             self.columns[child] = col
         loader.get_event()
         return result
+
+    def scalar(self, event: ScalarEvent, line: int, col: int) -> Any:
+        """A plain value; a number out of range is reported and kept as its text (never inf, nan
+        or a 400-digit integer, which break arithmetic and formatting later)."""
+        value = _scalar(event)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and _out_of_range(value):
+            shown = event.value if len(event.value) <= 40 else event.value[:37] + "..."
+            self.problems.append(problem("number-out-of-range", self.path, line,
+                                         f"the number {shown} is not finite or beyond ±{MAX_NUMBER:,}", col=col))
+            return event.value
+        return value
 
     def _skip(self, loader, event) -> None:
         """Consume a value's events without building it (refusing aliases inside it too)."""
@@ -264,7 +283,13 @@ def _scalar(event: ScalarEvent) -> Any:
     if value in _FALSE:
         return False
     if _INT.fullmatch(value):
+        if len(value.lstrip("+-0")) > 18:  # far out of range: never convert thousands of digits
+            return math.inf
         return int(value)
     if _FLOAT.fullmatch(value):
         return float(value)
     return value
+
+
+def _out_of_range(value: float) -> bool:
+    return not math.isfinite(value) or abs(value) > MAX_NUMBER

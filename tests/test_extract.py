@@ -197,3 +197,23 @@ def test_a_strike_incident_takes_the_date_an_earlier_sentence_gives(vocab):
     assert [(i["date"], i["theater"], i["killed"]) for i in found] == [
         ("2025-11-15", "Caribbean", {"value": 3, "qualifier": "exact"})]
     assert found[0]["kind"] == "strike" and "metric" not in found[0]
+
+
+def test_a_number_of_hundreds_of_digits_is_no_figure_and_no_crash():
+    assert [m.value for m in find_numbers("killed " + "9" * 401 + " people, " + "9" * 5000 + " and 11 dead")] == [11]
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(1, 1, 6), date(9999, 12, 31)])
+def test_dates_at_the_ends_of_the_calendar_never_crash(published, vocab):
+    sentence = "On Friday, yesterday and last month, in December, Sept. 2, the strikes killed 14 people."
+    assert resolve_as_of(sentence, 60, published).day is not None
+    assert extract_text("s", sentence, published, vocab)
+
+
+def test_long_runs_of_dots_are_cut_in_linear_time():
+    import time
+
+    start = time.perf_counter()
+    split_sentences("." * 200_000)
+    split_sentences("a" + "." * 200_000 + "b")
+    assert time.perf_counter() - start < 2

@@ -283,8 +283,11 @@ def appended_entry(project, entry_id_prefix: str) -> dict:
     return next(e for e in data["observations"] if e["id"].startswith(entry_id_prefix))
 
 
-def test_accept_writes_a_range_a_note_and_drops_a_proposed_scope(queued, capsys):
-    edit_draft(queued, 45, scope="one operation on 13 Oct 2025")
+def test_accept_writes_a_range_a_note_and_drops_a_proposed_scope(project, capsys):
+    write_article(project, "The strikes have killed 45 to 50 people since September, officials said on Monday.")
+    assert main(["extract", f"seeds/{NEW}.md"]) == 0
+    edit_draft(project, 45, scope="one operation on 13 Oct 2025")
+    queued = project
     cid = by_value(queued, 45)["id"]
     assert main(["accept", cid, "--qualifier", "range", "--high", "50", "--whole-region",
                  "--note", "Officials gave the figure."]) == 0

@@ -86,6 +86,10 @@ def test_quotes_match_across_typographic_quote_marks_and_spacing(mini):
     (lambda t: t.replace("published: 2025-10-01", "published: 2025-10-02"), "seed-date-mismatch"),
     (lambda t: t.replace("title: Test report of a strike\n", ""), "missing-field"),
     (lambda t: t.replace("url: https://example.org/strike", "url: javascript:alert(1)"), "unsafe-url"),
+    (lambda t: t.replace("url: https://example.org/strike", "url: https://example[].org/x"), "unsafe-url"),
+    (lambda t: t.replace("url: https://example.org/strike", "url: https:///strike"), "unsafe-url"),
+    (lambda t: t.replace("url: https://example.org/strike", 'url: "https://example.org/x\\n"'), "unsafe-url"),
+    (lambda t: t.replace("published: 2025-10-01", "published: 0001-01-01"), "implausible-date"),
     (lambda t: t.replace("excerpt: false", "excerpt: no"), "wrong-type"),
     (lambda t: t.split("---\n", 2)[2], "seed-missing-front-matter"),
 ])
@@ -94,6 +98,15 @@ def test_seed_front_matter_problems(mini, edit, code):
     path.write_text(edit(path.read_text()))
     _, problems = validate_project(mini)
     assert code in {p.code for p in problems if p.path == "seeds/2025-10-01-test-strike-report.md"}
+
+
+def test_a_metric_id_ending_in_a_newline_is_refused_with_its_line(mini):
+    path = mini.facts / "metrics.yaml"
+    lines = path.read_text().splitlines(keepends=True)
+    number = lines.index("  - id: us_warships\n") + 1
+    path.write_text(path.read_text().replace("  - id: us_warships\n", '  - id: "us_warships\\n"\n'))
+    _, problems = validate_project(mini)
+    assert ("invalid-format", "facts/metrics.yaml", number) in {(p.code, p.path, p.line) for p in problems}
 
 
 def test_cli_reports_path_line_code_and_fix_and_exits_1(real_copy, monkeypatch, capsys):
@@ -201,3 +214,32 @@ def test_a_roughly_dated_lower_count_near_a_higher_one_is_not_a_decrease():
     assert surely_after(obs(date(2026, 2, 25), "approx"), obs(date(2026, 2, 13), "day"))
     assert surely_after(obs(date(2026, 2, 14), "day"), obs(date(2026, 2, 13), "day"))
     assert not surely_after(obs(date(2026, 2, 20), "day"), obs(date(2026, 2, 1), "month"))
+
+
+def test_a_flood_of_problems_is_cut_per_file_and_per_run(mini):
+    entry = ("  - id: e{n}\n    metric: strike_deaths\n    value: 20\n    qualifier: at_least\n    as_of: 2025-10-01\n"
+             "    as_of_precision: day\n    source: 2025-10-01-test-strike-report\n"
+             "    quote: The campaign has killed at least 21 people so far in 4 strikes.\n    status: verified\n")
+    (mini.facts / "zz-broken.yaml").write_text("observations:\n" + "".join(entry.format(n=n) for n in range(300)))
+    _, problems = validate_project(mini)
+    mine = [p for p in problems if p.path == "facts/zz-broken.yaml"]
+    assert len(mine) == 201 and mine[-1].code == "too-many-problems"
+    assert f"{len(problems_of_all(mini)) - 200:,} more" in mine[-1].message
+    for n in range(6):
+        (mini.facts / f"zz-broken-{n}.yaml").write_text((mini.facts / "zz-broken.yaml").read_text())
+    _, problems = validate_project(mini)
+    assert len([p for p in problems if p.code != "too-many-problems"]) == 1000
+
+
+def problems_of_all(project):
+    """Every problem of the project, uncut."""
+    from scripts.load import load_dataset
+    from scripts.validate import check_dataset
+    dataset, problems = load_dataset(project)
+    return set(problems + list(check_dataset(dataset)))
+
+
+def test_a_file_of_a_million_broken_entries_is_cut_short(mini):
+    (mini.facts / "zz-broken.yaml").write_text("observations: [" + ",".join(["1"] * 200_000) + "]\n")
+    _, problems = validate_project(mini)
+    assert len(problems) == 201 and "too-many-problems" in {p.code for p in problems}

@@ -51,8 +51,16 @@ def _month_day(published: date, month: int, day: int, year: int | None) -> date 
         return None
 
 
-def _last_weekday(published: date, weekday: int) -> date:
-    return published - timedelta(days=(published.weekday() - weekday) % 7)
+def _days_before(published: date, days: int) -> date | None:
+    """``days`` before ``published``, or None before the calendar starts (year 1)."""
+    try:
+        return published - timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _last_weekday(published: date, weekday: int) -> date | None:
+    return _days_before(published, (published.weekday() - weekday) % 7)
 
 
 def resolve_as_of(sentence: str, position: int, published: date | None) -> AsOf:
@@ -84,15 +92,19 @@ def dates_in(sentence: str, published: date) -> tuple[tuple[int, date, str, str,
             if day and day <= published:
                 found.append((m.start(), day, "day", m.group()))
     for m in _WEEKDAY.finditer(sentence):
-        if not _STARTS_A_PERIOD.search(sentence[max(0, m.start() - 48): m.start()]):
-            found.append((m.start(), _last_weekday(published, WEEKDAYS[m.group("weekday").lower()]), "day", m.group()))
+        day = _last_weekday(published, WEEKDAYS[m.group("weekday").lower()])
+        if day and not _STARTS_A_PERIOD.search(sentence[max(0, m.start() - 48): m.start()]):
+            found.append((m.start(), day, "day", m.group()))
     for m in _RELATIVE_RE.finditer(sentence):
         back, precision = _RELATIVE[m.group("rel").lower()]
-        found.append((m.start(), published - timedelta(days=back), precision, m.group()))
+        day = _days_before(published, back)
+        if day:
+            found.append((m.start(), day, precision, m.group()))
     for m in _MONTH_ONLY.finditer(sentence):
         if m.group().lower().startswith(("since", "from")) or _STARTS_A_PERIOD.search(sentence[max(0, m.start() - 48): m.start()]):
             continue
         month = MONTHS[m.group("month").lower()]
         year = published.year if month <= published.month else published.year - 1
-        found.append((m.start(), date(year, month, 1), "month", m.group()))
+        if year >= 1:
+            found.append((m.start(), date(year, month, 1), "month", m.group()))
     return tuple((*f, bool(_AS_OF.search(sentence[max(0, f[0] - 12): f[0]]))) for f in found)

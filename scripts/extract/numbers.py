@@ -117,6 +117,9 @@ def find_numbers(sentence: str) -> list[Mention]:
     return mentions
 
 
+# Larger numbers are not figures of any story; the validator refuses them in fact files too.
+MAX_VALUE = 10 ** 15
+
 # Patterns anchored at the number ("at least ", "Sept. ") are searched in the few words before
 # it, not in the whole sentence: a regex search over a long prefix is what made extraction slow.
 WINDOW = 48
@@ -128,6 +131,8 @@ def _mention(sentence: str, match: re.Match) -> Mention | None:
     ordinal = bool(match.group("ordinal") or match.group("suffix"))
     if match.group("digits"):
         digits = match.group("digits")
+        if len(digits) > 40:
+            return None
         value = float(digits.replace(",", ""))
         if _DATE_BEFORE.search(before) or _looks_like_year(digits, match, sentence):
             return None
@@ -150,6 +155,8 @@ def _mention(sentence: str, match: re.Match) -> Mention | None:
         return None  # "a second strike", "first reported": not counts; "a fourth strike" is one
     if match.group("mult"):
         value *= MULTIPLIERS[match.group("mult").lower()]
+    if not value <= MAX_VALUE:  # a 400-digit run is no figure (and no float holds it)
+        return None
     hedge = _HEDGE_BEFORE.search(before)
     if hedge and hedge.group("det") and hedge.group("hedge").lower() != "at least":
         hedge = None  # "know about the second strike": a preposition, not a hedge

@@ -14,7 +14,9 @@ MONTHS = {
 ABBREVIATIONS = {"u.s", "u.n", "mr", "mrs", "ms", "dr", "gen", "adm", "sen", "rep", "gov", "st", "no", "vs",
                  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
                  "corp", "co", "jr", "sr", "lt", "col", "sgt", "capt", "e.g", "i.e", "approx", "est"}
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
+# A run of stops is tried from its first character only, and atomically (no backtracking), so a
+# long run of dots costs linear time, not quadratic.
+_END = re.compile(r"(?<![.!?…])(?>[.!?…]+)(?>[\"'”’)\]]*)(?=\s)|\n")
 _DATE_HEADING = re.compile(r"(?:%s)\.? \d{1,2}\.?" % "|".join(sorted(MONTHS, key=len, reverse=True)), re.I)
 
 

@@ -10,7 +10,7 @@ from scripts.render.csv_cells import csv_number, csv_text
 from scripts.render.strike_exports import strikes_resource
 
 FIELDS = ("id", "metric", "metric_label", "unit", "value", "high", "qualifier", "as_of", "as_of_precision", "scope",
-          "source", "source_title", "outlet", "source_url", "published", "quote", "attribution", "status", "note")
+          "source", "source_title", "outlet", "source_url", "published", "quote", "attribution", "status", "note", "derived")
 
 
 def observation_row(obs: Observation, dataset: Dataset) -> dict:
@@ -25,6 +25,7 @@ def observation_row(obs: Observation, dataset: Dataset) -> dict:
         "source": obs.source, "source_title": seed.title if seed else "", "outlet": seed.outlet if seed else "",
         "source_url": (seed.url or "") if seed else "", "published": seed.published.isoformat() if seed else "",
         "quote": obs.quote, "attribution": obs.attribution or "", "status": obs.status, "note": obs.note or "",
+        "derived": obs.derived or "",
     }
 
 
@@ -95,6 +96,7 @@ FIELD_DESCRIPTIONS = {
     "attribution": "Whom the article credits for the figure.",
     "status": "verified, draft, disputed or retracted.",
     "note": "Editor's note.",
+    "derived": "How the editor derived a figure its quote does not state in so many words (empty when the quote states it).",
 }
 _TYPES = {"value": "number", "high": "number", "as_of": "date", "published": "date"}
 CITATION = "US–Venezuela Escalation Tracker, and the original articles named in each row's source."

@@ -199,6 +199,8 @@ def event_correction_rows(dataset: Dataset, links: Links) -> list[tuple[date, st
 def render_strike_page(dataset: Dataset, event: Event) -> str:
     links = Links(strike_page_path(event))
     note = f'<p class="tracker-notes">Note: {html_text(event.note)}</p>\n\n' if event.note else ""
+    if event.strike.derived:
+        note += f'<p class="tracker-notes">How the figures were read: {html_text(event.strike.derived)}</p>\n\n'
     out = [front_matter(*_page_metadata(event), searchable=False),
            f"# {md_text(event.title)}\n\n",
            f'<p class="tracker-strike-back"><a href="{html_text(links.to("strikes/"))}">All strikes</a> · '

@@ -17,6 +17,11 @@ def source_cell(seed: Seed | None, source_id: str, links: Links) -> str:
     return f'<a href="{html_text(links.source(source_id))}">{html_text(name + when)}</a>'
 
 
+def _derived(obs: Observation) -> str:
+    """How the editor derived a figure the quote does not state: shown with the quote."""
+    return f'<br><span class="tracker-derived">Derived: {html_text(obs.derived)}</span>' if obs.derived else ""
+
+
 def observation_table(metric: Metric, observations: list[Observation], seeds: dict[str, Seed],
                       links: Links, caption: str) -> str:
     rows = []
@@ -29,7 +34,7 @@ def observation_table(metric: Metric, observations: list[Observation], seeds: di
             f"<td>{html_text(obs.scope or 'whole region')}</td>"
             f"<td>{source_cell(seeds.get(obs.source), obs.source, links)}</td>"
             f"<td>{html_text(obs.attribution or '')}</td>"
-            f'<td class="tracker-quote"><q>{html_text(obs.quote)}</q></td></tr>')
+            f'<td class="tracker-quote"><q>{html_text(obs.quote)}</q>{_derived(obs)}</td></tr>')
     return (
         '<div class="tracker-table-wrap"><table class="tracker-table">'
         f"<caption>{html_text(caption)}</caption>"
