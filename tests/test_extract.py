@@ -197,3 +197,68 @@ def test_a_strike_incident_takes_the_date_an_earlier_sentence_gives(vocab):
     assert [(i["date"], i["theater"], i["killed"]) for i in found] == [
         ("2025-11-15", "Caribbean", {"value": 3, "qualifier": "exact"})]
     assert found[0]["kind"] == "strike" and "metric" not in found[0]
+
+
+def figures(text: str, vocab: Vocabulary, published=date(2025, 12, 7)) -> list[tuple]:
+    """(metric, value, qualifier, high, as_of) of every placed candidate."""
+    return [(c.metric, c.value, c.qualifier, c.high, c.as_of)
+            for c in extract_text("t", text, published, vocab) if c.metric]
+
+
+DATELINES = {
+    "agency_dateline": "PORT TOWN, Nov. 12 (AP) — The navy said it sent more ships.",
+    "wire_dateline_without_dot": "CAPITAL CITY, Dec 3 (Reuters) - The navy said it sent more ships.",
+    "day_before_month": "HARBOUR CITY, 14 November (AFP) — The navy said it sent more ships.",
+    "page_prefix": "date 2025-11-20 Capital City - The navy said it sent more ships.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DATELINES))
+def test_datelines_are_never_figures(name):
+    assert [m.value for m in find_numbers(DATELINES[name])] == []
+
+
+RANGES = {
+    "range_with_to_and_a_multiplier": ("The tankers held 20 to 40 million barrels of crude.", (20_000_000, 40_000_000)),
+    "range_with_between": ("Between 14 and 16 people were killed in the attack.", (14, 16)),
+    "range_with_or": ("The raid killed 14 or 15 people, officials said.", (14, 15)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RANGES))
+def test_a_range_is_one_figure_with_its_high_end(name):
+    text, (low, high) = RANGES[name]
+    [mention] = find_numbers(text)
+    assert (mention.value, mention.qualifier, mention.high) == (low, "range", high)
+
+
+@pytest.mark.parametrize("text", ["The toll rose from 14 to 16 this week.", "Strikes killed 4 and wounded 2 people.",
+                                  "The vote was 50 to 45 in favour."])
+def test_a_change_two_figures_or_a_vote_is_not_a_range(text):
+    assert all(m.qualifier != "range" for m in find_numbers(text))
+
+
+def test_a_range_candidate_carries_its_high_end(vocab):
+    assert figures("The fleet's tankers held 20 to 40 million barrels of crude waiting in port.", vocab) == [
+        ("oil_barrels_waiting", 20_000_000, "range", 40_000_000, "2025-12-07")]
+
+
+def test_a_hedge_shared_by_two_numbers(vocab):
+    assert placed("As many as 9 million barrels sit waiting in 31 tankers.", vocab) == [
+        ("oil_barrels_waiting", 9_000_000, "up_to"), ("loaded_tankers_waiting", 31, "up_to")]
+
+
+RULES_2 = {
+    "the_first_time_is_no_count": ("It was the first time that survivors were pulled from the sea after a strike.", []),
+    "scare_quotes_keep_the_counted_noun": ("Officials said four “narco-terrorists” aboard the skiff were killed.",
+                                           [("strike_deaths", 4, "exact")]),
+    "a_total_brought_to_a_number": (
+        "The raid on Tuesday pushed the campaign's death toll since the summer in regional waters to 57.",
+        [("strike_deaths", 57, "exact")]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RULES_2))
+def test_rules_of_the_second_pass(name, vocab):
+    text, expected = RULES_2[name]
+    assert placed(text, vocab) == expected

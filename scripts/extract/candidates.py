@@ -8,7 +8,7 @@ from datetime import date
 
 from scripts.extract.classify import SentenceIndex, Vocabulary, place, strike_scope
 from scripts.extract.dates import resolve_as_of
-from scripts.extract.numbers import find_numbers
+from scripts.extract.numbers import Mention, find_numbers
 from scripts.extract.sentences import split_sentences
 from scripts.render.format import format_date
 
@@ -28,10 +28,17 @@ class Candidate:
     confidence: float
     reason: str
     id: str = ""  # candidate_id(...), set by extract_text
+    high: float | None = None  # a range's high end ("30 to 50 million"): value is the low end
 
     def as_dict(self) -> dict:
         fields = asdict(self)
-        return {"id": fields.pop("id"), **fields}
+        out = {"id": fields.pop("id")}
+        for key, value in fields.items():
+            if key != "high":
+                out[key] = value
+            if key == "qualifier":
+                out["high"] = fields["high"]
+        return out
 
 
 def candidate_id(source: str, sentence: str, start: int, end: int, value: float) -> str:
@@ -63,17 +70,26 @@ def extract_text(source: str, body: str, published: date | None, vocab: Vocabula
                                  format_date(as_of.day) if as_of.day and metric and metric.topic == "strikes" else None)
             reason = placement.reason
             reason += f"; dated by “{as_of.words}”" if as_of.words else ("; dated by publication" if as_of.day else "")
-            if mention.qualifier != "exact":
-                reason += f"; hedge “{mention.text[: mention.number_start - mention.start].strip()}”"
+            reason += _hedge_reason(mention)
             candidate = Candidate(
                 source=source, metric=placement.metric, value=mention.value, qualifier=mention.qualifier,
                 as_of=as_of.day.isoformat() if as_of.day else None, as_of_precision=as_of.precision, scope=scope,
                 quote=sentence.text, start=sentence.start + mention.start, end=sentence.start + mention.end,
                 confidence=round(placement.confidence, 2), reason=reason,
-                id=candidate_id(source, sentence.text, mention.start, mention.end, mention.value))
+                id=candidate_id(source, sentence.text, mention.start, mention.end, mention.value),
+                high=mention.high)
             key = (candidate.metric, candidate.value)
             if candidate.metric is not None and key in seen:
                 continue
             seen.add(key)
             found.append(candidate)
     return found
+
+
+def _hedge_reason(mention: Mention) -> str:
+    if mention.qualifier == "range":
+        return f"; a range, “{mention.text}”"
+    hedge = mention.text[: mention.number_start - mention.start].strip()
+    if mention.qualifier == "exact":
+        return ""
+    return f"; hedge “{hedge}”" if hedge else "; the hedge of the number before it holds for this one too"

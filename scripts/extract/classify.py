@@ -229,6 +229,14 @@ def _by_context(index: SentenceIndex, at: Anchor, eligible: list[str], skip: set
     return mid, cue
 
 
+_OPENING_QUOTE = re.compile(r"^\s+[“\"‘']$")
+
+
+def _unquoted(gap: str) -> str:
+    """three “narcoterrorists”: a word in scare quotes still says what the number counts."""
+    return " " if _OPENING_QUOTE.match(gap) else gap
+
+
 LINKED = re.compile(r"\b(?:with|of which|of them|including|remaining|the other|the rest of|while)\s+(?:the\s+)?$", re.I)
 ANAPHORA = re.compile(r"\b(?:that|this|the same)\s+(?:number|figure|total|count|tally)\b", re.I)
 
@@ -242,7 +250,7 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
     after = bisect_left(index.starts, mention.number_end)
     first = bisect_left(index.starts, mention.start)
     at = Anchor(first, after)
-    if after == len(words) or _BREAK.search(sentence[mention.number_end:words[after].start]):
+    if after == len(words) or _BREAK.search(_unquoted(sentence[mention.number_end:words[after].start])):
         chunk: list[int] = []  # "has risen to 80, with …": punctuation right after the number
     else:
         chunk = _chunk(index, after)
@@ -256,6 +264,10 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
         return Placement(None, 0.1, f"“{mention.text}” is {set_aside}, not a count")
     if _is_label(index, mention, vocab):
         return Placement(None, 0.1, f"“{mention.text}” numbers a list entry")
+    if mention.ordinal and mention.value == 1 and chunk and words[chunk[-1]].norm in TIMES:
+        # "the first time that survivors were reported": news that something happened at all, not
+        # a count of it ("the fourth time that … flew near" is one)
+        return Placement(None, 0.15, f"“{mention.text}” says something is new; it is not a running count")
     if mention.ordinal and not _counts_by_ordinal(sentence, mention, [words[i] for i in chunk]):
         return Placement(None, 0.15, f"“{mention.text}” labels one event; it is not a running count")
     if not chunk and previous and not mention.times and (
@@ -296,6 +308,26 @@ def _counts_by_ordinal(sentence: str, mention: Mention, chunk: list[Token]) -> b
     if chunk and chunk[-1].norm in TIMES:
         return True
     return bool(RUNNING.search(sentence))
+
+
+BROUGHT_TO = re.compile(r"\b(?:bring|brings|brought|bringing|take|takes|took|taking|push|pushes|pushed|pushing|"
+                        r"raise|raises|raised|raising|increase|increases|increased|increasing|lift|lifts|lifted|"
+                        r"lifting|put|puts|putting)\b[^,;:.]{3,160}?\b(?:up\s+)?to\s+$", re.I)
+
+
+def _brought_to(index: SentenceIndex, mention: Mention) -> tuple[str, str] | None:
+    """'brought the cumulative death toll in the campaign against drug boats to 80': the total is
+    the verb's object, the first cue after the verb, however far the number is."""
+    verb = BROUGHT_TO.search(index.text, max(0, mention.start - 200), mention.start)
+    if not verb or verb.end() != mention.start:
+        return None
+    first, last = bisect_left(index.starts, verb.start()) + 1, bisect_left(index.starts, mention.start)
+    found = [(o.start, o.metric) for occs in index.cues.values() for o in occs if first <= o.start < last]
+    if not found:
+        return None
+    start, mid = min(found)
+    length = next(o.length for o in index.cues[mid] if o.start == start)
+    return mid, " ".join(w.text for w in index.words[start:start + length])
 
 
 def _place(mention: Mention, index: SentenceIndex, at: Anchor, chunk: list[int], vocab: Vocabulary) -> Placement:
@@ -345,6 +377,9 @@ def _place(mention: Mention, index: SentenceIndex, at: Anchor, chunk: list[int],
     counted = _number_of(index, vocab)
     if counted:
         return Placement(counted, 0.7, "the sentence gives “the number of” what this counts")
+    brought = _brought_to(index, mention)
+    if brought:
+        return Placement(brought[0], 0.6, f"a total brought to this number; “{brought[1]}” says which")
     mid, cue = _by_context(index, at, ids, set(), reach=8)
     if mid:
         return Placement(mid, 0.5, f"nothing follows the number; the nearest cue, “{cue}”, points to {mid}")
