@@ -262,3 +262,46 @@ RULES_2 = {
 def test_rules_of_the_second_pass(name, vocab):
     text, expected = RULES_2[name]
     assert placed(text, vocab) == expected
+
+
+RULES_3 = {
+    "ordinal_named_by_its_cue": ("The Sea Star is the sixth tanker seized by the coast guard.", [("tankers_seized", 6, "exact")]),
+    "a_in_a_list_of_forces_counts_one": ("The group has six destroyers and a nuclear submarine in the area.",
+                                         [("us_warships", 6, "exact"), ("us_submarines", 1, "exact")]),
+    "a_seizure_is_an_event_not_the_tally": ("Guards struck two boats, and a tanker was seized on Monday.",
+                                            [("vessels_struck", 2, "exact")]),
+    "a_before_a_modifier_is_no_count": ("The group had six destroyers, and a Marine F-35B squadron.",
+                                        [("us_warships", 6, "exact")]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RULES_3))
+def test_rules_for_ordinals_and_articles(name, vocab):
+    text, expected = RULES_3[name]
+    assert placed(text, vocab) == expected
+
+
+def test_running_totals_beside_one_operations_figure_keep_the_articles_date(vocab):
+    found = figures("Strikes have killed at least 70 people in 21 attacks, including five on Sunday.", vocab)
+    assert [(f[0], f[1], f[4]) for f in found] == [
+        ("strike_deaths", 70, "2025-12-07"), ("boat_strikes", 21, "2025-12-07"), ("boat_strikes", 5, "2025-12-07")]
+    found = figures("Strikes have killed at least 70 people in 21 attacks, including five on Friday.", vocab)
+    assert [f[4] for f in found] == ["2025-12-07", "2025-12-07", "2025-12-05"]
+
+
+def test_a_floor_is_not_shared_by_the_next_number(vocab):
+    assert [f[2] for f in figures("Strikes have killed at least 70 people in 21 attacks.", vocab)] == ["at_least", "exact"]
+
+
+def test_the_date_of_the_sentence_before_dates_one_events_figure(vocab):
+    found = figures("The attack took place on Thursday in the Caribbean. It killed four people aboard.", vocab)
+    assert found == [("strike_deaths", 4, "exact", None, "2025-12-04")]
+    total = figures("The attack took place on Thursday. The campaign's death toll has risen to 60 so far.", vocab)
+    assert [f[4] for f in total] == ["2025-12-07"]
+
+
+def test_a_headline_repeated_in_the_body_is_counted_once_from_the_body(vocab):
+    body = "Strike kills 4 on a skiff\nA strike on Thursday killed 4 people on a skiff, the navy said."
+    [candidate] = [c for c in extract_text("t", body, date(2025, 12, 7), vocab) if c.metric]
+    assert (candidate.metric, candidate.value, candidate.as_of) == ("strike_deaths", 4, "2025-12-04")
+    assert candidate.quote.startswith("A strike on Thursday")

@@ -17,8 +17,8 @@ from tests.conftest import DATA, frozen_vocabulary_project
 GOLD = DATA / "extraction" / "gold.yaml"
 # target 0.9: see README ("Extraction quality"); these floors are what the rules reach today on
 # the measured part, so a change that makes them worse fails here.
-MEASURED_RECALL_FLOOR = 0.86
-MEASURED_PRECISION_FLOOR = 0.84
+MEASURED_RECALL_FLOOR = 0.91
+MEASURED_PRECISION_FLOOR = 0.86
 
 
 def _scores():

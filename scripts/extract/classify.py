@@ -268,13 +268,16 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
         # "the first time that survivors were reported": news that something happened at all, not
         # a count of it ("the fourth time that … flew near" is one)
         return Placement(None, 0.15, f"“{mention.text}” says something is new; it is not a running count")
-    if mention.ordinal and not _counts_by_ordinal(sentence, mention, [words[i] for i in chunk]):
+    if mention.ordinal and not (_counts_by_ordinal(sentence, mention, [words[i] for i in chunk])
+                                or _named_by_its_cue(index, chunk)):
         return Placement(None, 0.15, f"“{mention.text}” labels one event; it is not a running count")
     if not chunk and previous and not mention.times and (
             (previous_in_sentence and LINKED.search(near_before))
             or ANAPHORA.search(sentence[: mention.start])):
         return Placement(previous, 0.7, "continues the figure before it (“with eight being …”, “that number …”)")
     placement = _place(mention, index, at, chunk, vocab)
+    if mention.article:
+        return _listed_one(placement, index, chunk, vocab)
     if placement.metric is None:
         return placement
     metric = vocab.metric(placement.metric)
@@ -283,6 +286,24 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
     if metric.id.startswith("us_") and any(words[i].norm in FOREIGN for i in chunk):
         return Placement(None, 0.2, f"{mention.text} counts another country's forces")
     return placement
+
+
+def _listed_one(placement: Placement, index: SentenceIndex, chunk: list[int], vocab: Vocabulary) -> Placement:
+    """'a nuclear submarine' after 'eight warships and': one, when what follows is a noun of a
+    metric that counts what is there (kind `level`: forces deployed). A running count (kind
+    `cumulative`) is never 'a': 'seized an oil tanker' is one event of the tally, not the tally."""
+    named, _ = _noun_matches(index, chunk) if chunk else (set(), 0)
+    if placement.metric in named and vocab.metric(placement.metric).kind == "level" and _ends_phrase(index, chunk[-1]):
+        return placement
+    return Placement(None, 0.0, "“a” names one thing, not a count")
+
+
+def _ends_phrase(index: SentenceIndex, i: int) -> bool:
+    """The word is the head of its phrase: what follows is punctuation, a function word or nothing
+    ('a Marine F-35B squadron' counts a squadron, not marines)."""
+    if i + 1 >= len(index.words):
+        return True
+    return index.words[i + 1].norm in STOP or bool(_BREAK.search(index.text[index.words[i].end:index.words[i + 1].start]))
 
 
 def _is_label(index: SentenceIndex, mention: Mention, vocab: Vocabulary) -> bool:
@@ -295,6 +316,15 @@ def _is_label(index: SentenceIndex, mention: Mention, vocab: Vocabulary) -> bool
         return False
     word = normalise_word(previous.group(1))
     return any(seq == (word,) for seq, _ in vocab.nouns.get(word, ()))
+
+
+def _named_by_its_cue(index: SentenceIndex, chunk: list[int]) -> bool:
+    """'the eighth tanker seized by', 'the ninth boat destroyed': the thing counted, then what
+    was done to it (a metric's cue, as a participle), counts like 'the ninth such'."""
+    if not chunk or chunk[-1] + 1 >= len(index.words) or not index.words[chunk[-1] + 1].norm.endswith("ed"):
+        return False
+    at = chunk[-1] + 1
+    return any(o.start == at for occs in index.cues.values() for o in occs)
 
 
 def _counts_by_ordinal(sentence: str, mention: Mention, chunk: list[Token]) -> bool:

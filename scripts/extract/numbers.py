@@ -84,6 +84,7 @@ class Mention:
     money: bool = False
     times: bool = False  # "twice", "once": a count of occurrences
     high: float | None = None  # the high end of a range ("30 to 50 million": value 30 million)
+    article: bool = False  # "eight warships and a submarine": "a" as one item of a list of counts
 
 
 def _word_value(word: str) -> int:
@@ -119,7 +120,20 @@ def find_numbers(sentence: str) -> list[Mention]:
             mentions.append(mention)
     if len(mentions) > 1:
         mentions = _share_hedges(sentence, _join_ranges(sentence, mentions))
+    if mentions:
+        mentions = sorted(mentions + _listed_articles(sentence, mentions[0].end), key=lambda m: m.start)
     return mentions
+
+
+# "eight warships and a nuclear submarine": after a count, "a" in the same list counts one. Only
+# the metric's kind decides whether it is a figure (classify.py); elsewhere "a" is not a number.
+_LISTED_ARTICLE = re.compile(r"(?:,|\band|\bplus|\balong with)\s+(?P<a>an?)\s+(?=[\w-])", re.IGNORECASE)
+
+
+def _listed_articles(sentence: str, after: int) -> list[Mention]:
+    return [Mention(value=1, qualifier="exact", start=m.start("a"), end=m.end("a"), number_start=m.start("a"),
+                    number_end=m.end("a"), text=m.group("a"), article=True)
+            for m in _LISTED_ARTICLE.finditer(sentence, after)]
 
 
 # "30 to 50 million", "23 or 24", "between 23 and 24": one figure with a low and a high end. Not
@@ -171,8 +185,10 @@ def _range(sentence: str, low: Mention, high: Mention) -> Mention:
                    number_end=high.number_end, text=sentence[start:high.end], money=high.money, high=high.value)
 
 
-# "as many as 11 million barrels in 39 tankers": the hedge in front of the first number holds for
-# the number that completes its phrase, a few words later after a preposition.
+# "as many as 11 million barrels in 39 tankers": an estimate's hedge holds for the number that
+# completes its phrase, a few words later after a preposition. A floor does not: in "at least 90
+# people in 30 attacks" the deaths may be undercounted, the attacks are counted.
+SHARED = ("up_to", "about")
 _SHARED_GAP = re.compile(r"\s+(?:[\w-]+\s+){1,3}?(?:in|on|aboard|across|from|over)\s+$", re.IGNORECASE)
 
 
@@ -180,7 +196,7 @@ def _share_hedges(sentence: str, mentions: list[Mention]) -> list[Mention]:
     out = list(mentions)
     for i in range(1, len(out)):
         first, second = out[i - 1], out[i]
-        if first.qualifier in ("exact", "range") or second.qualifier != "exact" or second.ordinal:
+        if first.qualifier not in SHARED or second.qualifier != "exact" or second.ordinal:
             continue
         if _SHARED_GAP.fullmatch(sentence[first.number_end:second.start]):
             out[i] = Mention(**{**second.__dict__, "qualifier": first.qualifier})
