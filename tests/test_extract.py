@@ -305,3 +305,34 @@ def test_a_headline_repeated_in_the_body_is_counted_once_from_the_body(vocab):
     [candidate] = [c for c in extract_text("t", body, date(2025, 12, 7), vocab) if c.metric]
     assert (candidate.metric, candidate.value, candidate.as_of) == ("strike_deaths", 4, "2025-12-04")
     assert candidate.quote.startswith("A strike on Thursday")
+
+
+def incidents(body: str, vocab: Vocabulary, published=date(2025, 11, 16)) -> list[tuple]:
+    from scripts.extract.incidents import incidents_of, strike_words
+    words = strike_words(vocab, ProjectPaths.default().schemas)
+    return [(i["date"], i["killed"]["value"]) for i in incidents_of("t", body, published, vocab, words)]
+
+
+INCIDENTS = {
+    "the_strikes_date_not_the_announcements": (
+        "The navy announced Friday that it struck a skiff on Wednesday, killing two men aboard the boat.",
+        [("2025-11-12", 2)]),
+    "the_date_of_the_tolls_own_clause": (
+        "On Friday a strike on a boat killed four people, while a strike Tuesday on another vessel killed one.",
+        [("2025-11-14", 4), ("2025-11-11", 1)]),
+    "a_report_dated_is_not_the_strike": (
+        "The agency's Nov. 15 report described a strike on a boat that killed three people. "
+        "The strike took place on Thursday.", [("2025-11-13", 3)]),
+    "a_tally_in_the_perfect_tense_is_no_incident": (
+        "At least 66 people have been killed in strikes on boats.", []),
+    "a_tally_since_a_date_is_no_incident": (
+        "Since the summer, boat strikes in the region left some 40 dead.", []),
+    "other_parties_deaths_are_no_boat_strike": (
+        "Officials said about 70 people lost their lives during Operation Quiet Harbor, the raid of Saturday.", []),
+}
+
+
+@pytest.mark.parametrize("name", sorted(INCIDENTS))
+def test_incident_rules(name, vocab):
+    body, expected = INCIDENTS[name]
+    assert incidents(body, vocab) == expected
