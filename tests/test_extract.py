@@ -258,13 +258,7 @@ RULES_2 = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(RULES_2))
-def test_rules_of_the_second_pass(name, vocab):
-    text, expected = RULES_2[name]
-    assert placed(text, vocab) == expected
-
-
-RULES_3 = {
+RULES_2 |= {
     "ordinal_named_by_its_cue": ("The Sea Star is the sixth tanker seized by the coast guard.", [("tankers_seized", 6, "exact")]),
     "a_in_a_list_of_forces_counts_one": ("The group has six destroyers and a nuclear submarine in the area.",
                                          [("us_warships", 6, "exact"), ("us_submarines", 1, "exact")]),
@@ -275,9 +269,9 @@ RULES_3 = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(RULES_3))
-def test_rules_for_ordinals_and_articles(name, vocab):
-    text, expected = RULES_3[name]
+@pytest.mark.parametrize("name", sorted(RULES_2))
+def test_rules_of_the_second_pass(name, vocab):
+    text, expected = RULES_2[name]
     assert placed(text, vocab) == expected
 
 

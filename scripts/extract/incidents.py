@@ -21,7 +21,7 @@ from pathlib import Path
 
 from datetime import date
 
-from scripts.extract.candidates import Candidate, extract_text
+from scripts.extract.candidates import Candidate, candidate_id, extract_text
 from scripts.extract.dates import dates_in
 from scripts.extract.classify import RUNNING, Vocabulary, normalise_word
 from scripts.extract.sentences import split_sentences
@@ -132,6 +132,7 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
             by_field = {f: next((c for c in here if c.metric == m), None) for f, m in words.fields.items()}
             by_field["killed"] = toll  # two strikes in one sentence: each its own toll
             found.append({
+                "id": incident_id(source, sentence.text, toll.start, toll.end, toll.value),
                 "source": source, "kind": "strike", "date": day, "date_precision": "day" if day else None,
                 "theater": _theater(sentence.text, words.theaters) or article_theater,
                 **{f: _quantity(by_field.get(f)) for f in ("strikes", "vessels", "killed", "survivors")},
@@ -162,6 +163,12 @@ def _sentence_day(sentence: str, at: int, published: date | None, announced: boo
     clause = next((a, b) for a, b in zip(cuts, cuts[1:]) if a <= at <= b)
     own = [d for d in days if clause[0] <= d[0] < clause[1]] or days
     return min(own, key=lambda d: abs(d[0] - at))[1].isoformat()
+
+
+def incident_id(source: str, sentence: str, start: int, end: int, killed: float) -> str:
+    """Like candidate_id: the article, the sentence and where its toll stands, stable across runs
+    and across edits elsewhere in the article ('i' + 8 hex digits, never a candidate's id)."""
+    return "i" + candidate_id(source, sentence, start, end, killed)[1:]
 
 
 def _strike_day(sentence: str, toll: Candidate, published: date | None, strike_days: list[tuple],
