@@ -46,6 +46,9 @@ def stated_quantities(quote: str, counts_events: bool) -> tuple[Quantity, ...]:
     for mention, after in zip(mentions, [*mentions[1:], None]):
         if mention.ordinal and not counts_events:
             continue
+        if mention.high is not None:  # "30 to 50 million": at least the one, at most the other
+            found += [Quantity(mention.value, "at_least"), Quantity(mention.high, "up_to")]
+            continue
         found.append(Quantity(mention.value, mention.qualifier))
         scale = _shared_multiplier(quote, mention, after)
         if scale:  # "30 to 50 million": the 30 is 30 million too

@@ -217,3 +217,136 @@ def test_long_runs_of_dots_are_cut_in_linear_time():
     split_sentences("." * 200_000)
     split_sentences("a" + "." * 200_000 + "b")
     assert time.perf_counter() - start < 2
+
+
+def figures(text: str, vocab: Vocabulary, published=date(2025, 12, 7)) -> list[tuple]:
+    """(metric, value, qualifier, high, as_of) of every placed candidate."""
+    return [(c.metric, c.value, c.qualifier, c.high, c.as_of)
+            for c in extract_text("t", text, published, vocab) if c.metric]
+
+
+DATELINES = {
+    "agency_dateline": "PORT TOWN, Nov. 12 (AP) — The navy said it sent more ships.",
+    "wire_dateline_without_dot": "CAPITAL CITY, Dec 3 (Reuters) - The navy said it sent more ships.",
+    "day_before_month": "HARBOUR CITY, 14 November (AFP) — The navy said it sent more ships.",
+    "page_prefix": "date 2025-11-20 Capital City - The navy said it sent more ships.",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DATELINES))
+def test_datelines_are_never_figures(name):
+    assert [m.value for m in find_numbers(DATELINES[name])] == []
+
+
+RANGES = {
+    "range_with_to_and_a_multiplier": ("The tankers held 20 to 40 million barrels of crude.", (20_000_000, 40_000_000)),
+    "range_with_between": ("Between 14 and 16 people were killed in the attack.", (14, 16)),
+    "range_with_or": ("The raid killed 14 or 15 people, officials said.", (14, 15)),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RANGES))
+def test_a_range_is_one_figure_with_its_high_end(name):
+    text, (low, high) = RANGES[name]
+    [mention] = find_numbers(text)
+    assert (mention.value, mention.qualifier, mention.high) == (low, "range", high)
+
+
+@pytest.mark.parametrize("text", ["The toll rose from 14 to 16 this week.", "Strikes killed 4 and wounded 2 people.",
+                                  "The vote was 50 to 45 in favour."])
+def test_a_change_two_figures_or_a_vote_is_not_a_range(text):
+    assert all(m.qualifier != "range" for m in find_numbers(text))
+
+
+def test_a_range_candidate_carries_its_high_end(vocab):
+    assert figures("The fleet's tankers held 20 to 40 million barrels of crude waiting in port.", vocab) == [
+        ("oil_barrels_waiting", 20_000_000, "range", 40_000_000, "2025-12-07")]
+
+
+def test_a_hedge_shared_by_two_numbers(vocab):
+    assert placed("As many as 9 million barrels sit waiting in 31 tankers.", vocab) == [
+        ("oil_barrels_waiting", 9_000_000, "up_to"), ("loaded_tankers_waiting", 31, "up_to")]
+
+
+RULES_2 = {
+    "the_first_time_is_no_count": ("It was the first time that survivors were pulled from the sea after a strike.", []),
+    "scare_quotes_keep_the_counted_noun": ("Officials said four “narco-terrorists” aboard the skiff were killed.",
+                                           [("strike_deaths", 4, "exact")]),
+    "a_total_brought_to_a_number": (
+        "The raid on Tuesday pushed the campaign's death toll since the summer in regional waters to 57.",
+        [("strike_deaths", 57, "exact")]),
+}
+
+
+RULES_2 |= {
+    "ordinal_named_by_its_cue": ("The Sea Star is the sixth tanker seized by the coast guard.", [("tankers_seized", 6, "exact")]),
+    "a_in_a_list_of_forces_counts_one": ("The group has six destroyers and a nuclear submarine in the area.",
+                                         [("us_warships", 6, "exact"), ("us_submarines", 1, "exact")]),
+    "a_seizure_is_an_event_not_the_tally": ("Guards struck two boats, and a tanker was seized on Monday.",
+                                            [("vessels_struck", 2, "exact")]),
+    "a_before_a_modifier_is_no_count": ("The group had six destroyers, and a Marine F-35B squadron.",
+                                        [("us_warships", 6, "exact")]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RULES_2))
+def test_rules_of_the_second_pass(name, vocab):
+    text, expected = RULES_2[name]
+    assert placed(text, vocab) == expected
+
+
+def test_running_totals_beside_one_operations_figure_keep_the_articles_date(vocab):
+    found = figures("Strikes have killed at least 70 people in 21 attacks, including five on Sunday.", vocab)
+    assert [(f[0], f[1], f[4]) for f in found] == [
+        ("strike_deaths", 70, "2025-12-07"), ("boat_strikes", 21, "2025-12-07"), ("boat_strikes", 5, "2025-12-07")]
+    found = figures("Strikes have killed at least 70 people in 21 attacks, including five on Friday.", vocab)
+    assert [f[4] for f in found] == ["2025-12-07", "2025-12-07", "2025-12-05"]
+
+
+def test_a_floor_is_not_shared_by_the_next_number(vocab):
+    assert [f[2] for f in figures("Strikes have killed at least 70 people in 21 attacks.", vocab)] == ["at_least", "exact"]
+
+
+def test_the_date_of_the_sentence_before_dates_one_events_figure(vocab):
+    found = figures("The attack took place on Thursday in the Caribbean. It killed four people aboard.", vocab)
+    assert found == [("strike_deaths", 4, "exact", None, "2025-12-04")]
+    total = figures("The attack took place on Thursday. The campaign's death toll has risen to 60 so far.", vocab)
+    assert [f[4] for f in total] == ["2025-12-07"]
+
+
+def test_a_headline_repeated_in_the_body_is_counted_once_from_the_body(vocab):
+    body = "Strike kills 4 on a skiff\nA strike on Thursday killed 4 people on a skiff, the navy said."
+    [candidate] = [c for c in extract_text("t", body, date(2025, 12, 7), vocab) if c.metric]
+    assert (candidate.metric, candidate.value, candidate.as_of) == ("strike_deaths", 4, "2025-12-04")
+    assert candidate.quote.startswith("A strike on Thursday")
+
+
+def incidents(body: str, vocab: Vocabulary, published=date(2025, 11, 16)) -> list[tuple]:
+    from scripts.extract.incidents import incidents_of, strike_words
+    words = strike_words(vocab, ProjectPaths.default().schemas)
+    return [(i["date"], i["killed"]["value"]) for i in incidents_of("t", body, published, vocab, words)]
+
+
+INCIDENTS = {
+    "the_strikes_date_not_the_announcements": (
+        "The navy announced Friday that it struck a skiff on Wednesday, killing two men aboard the boat.",
+        [("2025-11-12", 2)]),
+    "the_date_of_the_tolls_own_clause": (
+        "On Friday a strike on a boat killed four people, while a strike Tuesday on another vessel killed one.",
+        [("2025-11-14", 4), ("2025-11-11", 1)]),
+    "a_report_dated_is_not_the_strike": (
+        "The agency's Nov. 15 report described a strike on a boat that killed three people. "
+        "The strike took place on Thursday.", [("2025-11-13", 3)]),
+    "a_tally_in_the_perfect_tense_is_no_incident": (
+        "At least 66 people have been killed in strikes on boats.", []),
+    "a_tally_since_a_date_is_no_incident": (
+        "Since the summer, boat strikes in the region left some 40 dead.", []),
+    "other_parties_deaths_are_no_boat_strike": (
+        "Officials said about 70 people lost their lives during Operation Quiet Harbor, the raid of Saturday.", []),
+}
+
+
+@pytest.mark.parametrize("name", sorted(INCIDENTS))
+def test_incident_rules(name, vocab):
+    body, expected = INCIDENTS[name]
+    assert incidents(body, vocab) == expected

@@ -44,10 +44,10 @@ def test_json_prints_every_candidate_with_the_specified_fields_and_writes_nothin
     candidates = [c for c in printed if "kind" not in c]
     incidents = [c for c in printed if "kind" in c]
     assert incidents and {tuple(sorted(i)) for i in incidents} == {tuple(sorted(
-        ["source", "kind", "date", "date_precision", "theater", "strikes", "vessels", "killed", "survivors", "quote",
+        ["id", "source", "kind", "date", "date_precision", "theater", "strikes", "vessels", "killed", "survivors", "quote",
          "start", "end", "confidence", "reason"]))}
     assert {tuple(sorted(c)) for c in candidates} == {tuple(sorted(
-        ["id", "source", "metric", "value", "qualifier", "as_of", "as_of_precision", "scope", "quote", "start",
+        ["id", "source", "metric", "value", "qualifier", "high", "as_of", "as_of_precision", "scope", "quote", "start",
          "end", "confidence", "reason"]))}
     body = (project.seeds / "2025-10-01-test-strike-report.md").read_text().split("---\n", 2)[2]
     for c in candidates:

@@ -17,8 +17,8 @@ from tests.conftest import DATA, frozen_vocabulary_project
 GOLD = DATA / "extraction" / "gold.yaml"
 # target 0.9: see README ("Extraction quality"); these floors are what the rules reach today on
 # the measured part, so a change that makes them worse fails here.
-MEASURED_RECALL_FLOOR = 0.86
-MEASURED_PRECISION_FLOOR = 0.84
+MEASURED_RECALL_FLOOR = 0.91
+MEASURED_PRECISION_FLOOR = 0.86
 
 
 def _scores():
@@ -52,7 +52,8 @@ def test_extraction_on_both_parts_of_the_development_set(capsys):
 
 
 # target 0.85: see README; what the incident rules reach today on the measured part.
-MEASURED_INCIDENT_FLOOR = 0.5
+MEASURED_INCIDENT_PRECISION_FLOOR = 0.69
+MEASURED_INCIDENT_RECALL_FLOOR = 0.78
 
 
 def test_strike_incidents_on_the_development_set(capsys):
@@ -67,7 +68,7 @@ def test_strike_incidents_on_the_development_set(capsys):
             r = score_incidents({s: v for s, v in dev.incidents.items() if (s in dev.measure) == measured}, found)
             print(f"\nincidents (date, killed), {name} part: precision {r.precision:.3f}, recall {r.recall:.3f} "
                   f"({r.true_positives} found, {r.false_positives} extra, {r.false_negatives} missed)")
-    assert r.recall >= MEASURED_INCIDENT_FLOOR and r.precision >= MEASURED_INCIDENT_FLOOR
+    assert r.recall >= MEASURED_INCIDENT_RECALL_FLOOR and r.precision >= MEASURED_INCIDENT_PRECISION_FLOOR
 
 
 def test_the_development_set_reads_both_layouts_and_the_measure_list(tmp_path):

@@ -302,3 +302,15 @@ def test_accept_refuses_a_range_without_its_high_end(queued, capsys):
     assert main(["accept", cid, "--qualifier", "range"]) != 0
     assert "--high" in capsys.readouterr().err
     assert "strike-deaths-2025-10-15" not in (queued.facts / "strikes.yaml").read_text(encoding="utf-8")
+
+
+def test_a_range_the_article_gives_is_accepted_with_its_own_high_end_and_kept_in_the_drafts_file():
+    from scripts.extract.accept import _range_end
+    from scripts.extract.queue import Draft, render_drafts
+
+    draft = Draft("s", "oil_barrels_waiting", 20_000_000, "range", "2025-12-01", "day", None,
+                  "They held 20 to 40 million barrels.", 10, 33, 0.8, "r", id="c00000000", high=40_000_000)
+    assert _range_end(draft, {}) == {"high": 40_000_000}
+    assert _range_end(draft, {"high": 45_000_000.0}) == {"high": 45_000_000}
+    assert "high: 40000000" in render_drafts("s", [draft])
+    assert "high:" not in render_drafts("s", [Draft(**{**draft.__dict__, "qualifier": "exact", "high": None})])

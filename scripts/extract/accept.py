@@ -74,8 +74,12 @@ def build_entry(dataset: Dataset, draft: Draft, overrides: dict, taken: set[str]
 
 
 def _range_end(draft: Draft, overrides: dict) -> dict:
-    """``high`` for a range, from --high; a range without it, or a high without a range, is refused."""
-    qualifier, high = overrides.get("qualifier") or draft.qualifier, overrides.get("high")
+    """``high`` for a range, from --high or the range the article gives ("30 to 50 million"); a
+    range without it, or a high without a range, is refused."""
+    qualifier = overrides.get("qualifier") or draft.qualifier
+    high = overrides.get("high")
+    if high is None and qualifier == "range":
+        high = draft.high
     if qualifier == "range" and high is None:
         raise AcceptRefused(f"{draft.id}: a range needs its high end: give it with --high")
     if high is not None and qualifier != "range":

@@ -229,6 +229,14 @@ def _by_context(index: SentenceIndex, at: Anchor, eligible: list[str], skip: set
     return mid, cue
 
 
+_OPENING_QUOTE = re.compile(r"^\s+[“\"‘']$")
+
+
+def _unquoted(gap: str) -> str:
+    """three “narcoterrorists”: a word in scare quotes still says what the number counts."""
+    return " " if _OPENING_QUOTE.match(gap) else gap
+
+
 LINKED = re.compile(r"\b(?:with|of which|of them|including|remaining|the other|the rest of|while)\s+(?:the\s+)?$", re.I)
 ANAPHORA = re.compile(r"\b(?:that|this|the same)\s+(?:number|figure|total|count|tally)\b", re.I)
 
@@ -242,7 +250,7 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
     after = bisect_left(index.starts, mention.number_end)
     first = bisect_left(index.starts, mention.start)
     at = Anchor(first, after)
-    if after == len(words) or _BREAK.search(sentence[mention.number_end:words[after].start]):
+    if after == len(words) or _BREAK.search(_unquoted(sentence[mention.number_end:words[after].start])):
         chunk: list[int] = []  # "has risen to 80, with …": punctuation right after the number
     else:
         chunk = _chunk(index, after)
@@ -256,13 +264,20 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
         return Placement(None, 0.1, f"“{mention.text}” is {set_aside}, not a count")
     if _is_label(index, mention, vocab):
         return Placement(None, 0.1, f"“{mention.text}” numbers a list entry")
-    if mention.ordinal and not _counts_by_ordinal(sentence, mention, [words[i] for i in chunk]):
+    if mention.ordinal and mention.value == 1 and chunk and words[chunk[-1]].norm in TIMES:
+        # "the first time that survivors were reported": news that something happened at all, not
+        # a count of it ("the fourth time that … flew near" is one)
+        return Placement(None, 0.15, f"“{mention.text}” says something is new; it is not a running count")
+    if mention.ordinal and not (_counts_by_ordinal(sentence, mention, [words[i] for i in chunk])
+                                or _named_by_its_cue(index, chunk)):
         return Placement(None, 0.15, f"“{mention.text}” labels one event; it is not a running count")
     if not chunk and previous and not mention.times and (
             (previous_in_sentence and LINKED.search(near_before))
             or ANAPHORA.search(sentence[: mention.start])):
         return Placement(previous, 0.7, "continues the figure before it (“with eight being …”, “that number …”)")
     placement = _place(mention, index, at, chunk, vocab)
+    if mention.article:
+        return _listed_one(placement, index, chunk, vocab)
     if placement.metric is None:
         return placement
     metric = vocab.metric(placement.metric)
@@ -271,6 +286,24 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
     if metric.id.startswith("us_") and any(words[i].norm in FOREIGN for i in chunk):
         return Placement(None, 0.2, f"{mention.text} counts another country's forces")
     return placement
+
+
+def _listed_one(placement: Placement, index: SentenceIndex, chunk: list[int], vocab: Vocabulary) -> Placement:
+    """'a nuclear submarine' after 'eight warships and': one, when what follows is a noun of a
+    metric that counts what is there (kind `level`: forces deployed). A running count (kind
+    `cumulative`) is never 'a': 'seized an oil tanker' is one event of the tally, not the tally."""
+    named, _ = _noun_matches(index, chunk) if chunk else (set(), 0)
+    if placement.metric in named and vocab.metric(placement.metric).kind == "level" and _ends_phrase(index, chunk[-1]):
+        return placement
+    return Placement(None, 0.0, "“a” names one thing, not a count")
+
+
+def _ends_phrase(index: SentenceIndex, i: int) -> bool:
+    """The word is the head of its phrase: what follows is punctuation, a function word or nothing
+    ('a Marine F-35B squadron' counts a squadron, not marines)."""
+    if i + 1 >= len(index.words):
+        return True
+    return index.words[i + 1].norm in STOP or bool(_BREAK.search(index.text[index.words[i].end:index.words[i + 1].start]))
 
 
 def _is_label(index: SentenceIndex, mention: Mention, vocab: Vocabulary) -> bool:
@@ -285,6 +318,15 @@ def _is_label(index: SentenceIndex, mention: Mention, vocab: Vocabulary) -> bool
     return any(seq == (word,) for seq, _ in vocab.nouns.get(word, ()))
 
 
+def _named_by_its_cue(index: SentenceIndex, chunk: list[int]) -> bool:
+    """'the eighth tanker seized by', 'the ninth boat destroyed': the thing counted, then what
+    was done to it (a metric's cue, as a participle), counts like 'the ninth such'."""
+    if not chunk or chunk[-1] + 1 >= len(index.words) or not index.words[chunk[-1] + 1].norm.endswith("ed"):
+        return False
+    at = chunk[-1] + 1
+    return any(o.start == at for occs in index.cues.values() for o in occs)
+
+
 def _counts_by_ordinal(sentence: str, mention: Mention, chunk: list[Token]) -> bool:
     """'its 20th strike', 'the first known operation since …', 'the fourth time': counts; 'during
     the third strike' of one operation only labels it."""
@@ -296,6 +338,26 @@ def _counts_by_ordinal(sentence: str, mention: Mention, chunk: list[Token]) -> b
     if chunk and chunk[-1].norm in TIMES:
         return True
     return bool(RUNNING.search(sentence))
+
+
+BROUGHT_TO = re.compile(r"\b(?:bring|brings|brought|bringing|take|takes|took|taking|push|pushes|pushed|pushing|"
+                        r"raise|raises|raised|raising|increase|increases|increased|increasing|lift|lifts|lifted|"
+                        r"lifting|put|puts|putting)\b[^,;:.]{3,160}?\b(?:up\s+)?to\s+$", re.I)
+
+
+def _brought_to(index: SentenceIndex, mention: Mention) -> tuple[str, str] | None:
+    """'brought the cumulative death toll in the campaign against drug boats to 80': the total is
+    the verb's object, the first cue after the verb, however far the number is."""
+    verb = BROUGHT_TO.search(index.text, max(0, mention.start - 200), mention.start)
+    if not verb or verb.end() != mention.start:
+        return None
+    first, last = bisect_left(index.starts, verb.start()) + 1, bisect_left(index.starts, mention.start)
+    found = [(o.start, o.metric) for occs in index.cues.values() for o in occs if first <= o.start < last]
+    if not found:
+        return None
+    start, mid = min(found)
+    length = next(o.length for o in index.cues[mid] if o.start == start)
+    return mid, " ".join(w.text for w in index.words[start:start + length])
 
 
 def _place(mention: Mention, index: SentenceIndex, at: Anchor, chunk: list[int], vocab: Vocabulary) -> Placement:
@@ -345,6 +407,9 @@ def _place(mention: Mention, index: SentenceIndex, at: Anchor, chunk: list[int],
     counted = _number_of(index, vocab)
     if counted:
         return Placement(counted, 0.7, "the sentence gives “the number of” what this counts")
+    brought = _brought_to(index, mention)
+    if brought:
+        return Placement(brought[0], 0.6, f"a total brought to this number; “{brought[1]}” says which")
     mid, cue = _by_context(index, at, ids, set(), reach=8)
     if mid:
         return Placement(mid, 0.5, f"nothing follows the number; the nearest cue, “{cue}”, points to {mid}")

@@ -63,11 +63,13 @@ def _last_weekday(published: date, weekday: int) -> date | None:
     return _days_before(published, (published.weekday() - weekday) % 7)
 
 
-def resolve_as_of(sentence: str, position: int, published: date | None) -> AsOf:
-    """The as-of date for a number at ``position`` in ``sentence``; the nearest date words win."""
+def resolve_as_of(sentence: str, position: int, published: date | None, others: tuple[int, ...] = ()) -> AsOf:
+    """The as-of date for a number at ``position`` in ``sentence``; the nearest date words win,
+    except a date that follows another number of the sentence (``others``: where they end):
+    "have killed 90 people in 30 attacks, including six on Sunday" dates the six only."""
     if published is None:
         return AsOf(None, None, None)
-    found = dates_in(sentence, published)
+    found = [f for f in dates_in(sentence, published) if not _owned_by_another(sentence, f[0], position, others)]
     if not found:
         return AsOf(published, "approx", None)
     stated = [f for f in found if f[4]]
@@ -76,6 +78,14 @@ def resolve_as_of(sentence: str, position: int, published: date | None) -> AsOf:
         return AsOf(published, "approx", None)
     _, day, precision, words, _ = min(near, key=lambda f: abs(f[0] - position))
     return AsOf(day, precision, words)
+
+
+_OWN_DATE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:on|late|early|overnight|last|this)\s+(?:on\s+)?$")
+
+
+def _owned_by_another(sentence: str, at: int, position: int, others: tuple[int, ...]) -> bool:
+    """A date right after another number ("six on Sunday", "two more late Friday") is that number's."""
+    return any(end <= at and not (end <= position < at) and _OWN_DATE.fullmatch(sentence[end:at]) for end in others)
 
 
 @lru_cache(maxsize=1024)

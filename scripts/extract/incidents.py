@@ -21,8 +21,8 @@ from pathlib import Path
 
 from datetime import date
 
-from scripts.extract.candidates import Candidate, extract_text
-from scripts.extract.dates import resolve_as_of
+from scripts.extract.candidates import Candidate, candidate_id, extract_text
+from scripts.extract.dates import dates_in
 from scripts.extract.classify import RUNNING, Vocabulary, normalise_word
 from scripts.extract.sentences import split_sentences
 
@@ -78,10 +78,30 @@ def _theater(text: str, theaters: tuple[str, ...]) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
+# "At least 115 people have been killed", "The US has now carried out 41 strikes, killing 144": the
+# perfect tense tells a tally, not one strike ("it had killed five" tells one).
+_TALLY_TENSE = re.compile(r"\b(?:have|has)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?[a-z]+(?:ed|en|ne)\b", re.I)
+_SINCE = re.compile(r"\bsince\b|\bas of\b", re.I)
+
+
 def _running(sentence: str, c: Candidate, sentence_start: int) -> bool:
-    """A toll that is a running total: a total word ("toll", "so far", "since") close to the number."""
+    """A toll that is a running total: a total word ("toll", "so far", "since") close to the number,
+    a total brought to it, "since …" before it, or a tally told in the perfect tense."""
     at = c.start - sentence_start
-    return bool(RUNNING.search(sentence[max(0, at - 60): at + 40]))
+    return bool(RUNNING.search(sentence[max(0, at - 60): at + 40]) or "brought to" in c.reason
+                or _SINCE.search(sentence[:at]) or _TALLY_TENSE.search(sentence[max(0, at - 100): at + 40]))
+
+
+# A name is not the thing: "Operation Absolute Resolve" names a raid, "operation" would be a strike.
+_NAME = re.compile(r"[A-Z][\w-]*\s+[A-Z]")
+
+
+def _about_boats(text: str, nouns: frozenset[str]) -> bool:
+    """The sentence names a strike or a vessel (not as part of a capitalised name)."""
+    for word in re.finditer(r"[\w-]+", text):
+        if normalise_word(word.group()) in nouns and not (word.start() > 0 and _NAME.match(text, word.start())):
+            return True
+    return False
 
 
 def incidents_of(source: str, body: str, published: date | None, vocab: Vocabulary,
@@ -93,13 +113,16 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
     article_theater = _theater(body, words.theaters)
     sentences = split_sentences(body)
     per_sentence = [extract_text(source, s.text, published, vocab) for s in sentences]
-    strike_days = [_strike_day_of(s.text, published, vocab, words) for s in sentences]
+    nouns = _strike_nouns(vocab, words)
+    strike_days = [_strike_day_of(s.text, published, nouns) for s in sentences]
     found: list[dict] = []
     for n, (sentence, here) in enumerate(zip(sentences, per_sentence)):
         for toll in (c for c in here if c.metric == killed_metric):
             if _running(sentence.text, toll, 0):
                 continue
-            day, how = _strike_day(toll, strike_days, n)
+            if not (_about_boats(sentence.text, nouns) or (n and _about_boats(sentences[n - 1].text, nouns))):
+                continue  # other parties' deaths: a raid, a land operation
+            day, how = _strike_day(sentence.text, toll, published, strike_days, n)
             same = next((i for i in found if i["killed"]["value"] == toll.value
                          and (i["date"] == day or None in (i["date"], day))), None)
             if same is not None:
@@ -107,7 +130,9 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
                     same.update(date=day, date_precision="day", reason=_reason(how))
                 continue
             by_field = {f: next((c for c in here if c.metric == m), None) for f, m in words.fields.items()}
+            by_field["killed"] = toll  # two strikes in one sentence: each its own toll
             found.append({
+                "id": incident_id(source, sentence.text, toll.start, toll.end, toll.value),
                 "source": source, "kind": "strike", "date": day, "date_precision": "day" if day else None,
                 "theater": _theater(sentence.text, words.theaters) or article_theater,
                 **{f: _quantity(by_field.get(f)) for f in ("strikes", "vessels", "killed", "survivors")},
@@ -116,24 +141,66 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
     return found
 
 
-def _strike_day(toll: Candidate, strike_days: list[str | None], n: int) -> tuple[str | None, str]:
+_ANNOUNCED_ON = re.compile(r"\b(?:said|says|announced|announces|stated|reported|confirmed|posted|told \w+|added)"
+                          r"\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+_ANNOUNCEMENT = re.compile(r"[\s’'s]*(?:report|statement|announcement|post|briefing|press release|news conference)",
+                           re.I)
+_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|\bwhile\b", re.I)
+
+
+def _sentence_day(sentence: str, at: int, published: date | None, announced: bool = False) -> str | None:
+    """The strike's day in its sentence: not the announcement's ("announced Thursday that it struck
+    … on Wednesday", "the June 22 report"), and in the toll's own clause when that gives one
+    ("On Tuesday a strike killed four, while a strike Monday killed two")."""
+    if published is None:
+        return None
+    days = [(pos, day, words) for pos, day, precision, words, _ in dates_in(sentence, published)
+            if precision == "day" and announced == bool(_ANNOUNCED_ON.search(sentence[max(0, pos - 30):pos])
+                                                        or _ANNOUNCEMENT.match(sentence, pos + len(words)))]
+    if not days:
+        return None
+    cuts = [0, *(m.start() for m in _CLAUSE.finditer(sentence)), len(sentence)]
+    clause = next((a, b) for a, b in zip(cuts, cuts[1:]) if a <= at <= b)
+    own = [d for d in days if clause[0] <= d[0] < clause[1]] or days
+    return min(own, key=lambda d: abs(d[0] - at))[1].isoformat()
+
+
+def incident_id(source: str, sentence: str, start: int, end: int, killed: float) -> str:
+    """Like candidate_id: the article, the sentence and where its toll stands, stable across runs
+    and across edits elsewhere in the article ('i' + 8 hex digits, never a candidate's id)."""
+    return "i" + candidate_id(source, sentence, start, end, killed)[1:]
+
+
+def _strike_day(sentence: str, toll: Candidate, published: date | None, strike_days: list[tuple],
+                n: int) -> tuple[str | None, str]:
     """The strike's day: the sentence's own, else the nearest sentence that dates a strike
     (an earlier one first: "The strike took place on Saturday. … three were killed")."""
-    if toll.as_of_precision == "day":
-        return toll.as_of, "the sentence's date"
-    for m in [*range(n - 1, max(-1, n - 4), -1), *range(n + 1, min(len(strike_days), n + 3))]:
-        if strike_days[m]:
-            return strike_days[m], "the date a nearby sentence gives"
+    day = _sentence_day(sentence, toll.start, published)
+    if day:
+        return day, "the sentence's date"
+    nearby = [*range(n - 1, max(-1, n - 4), -1), *range(n + 1, min(len(strike_days), n + 3))]
+    for m in nearby:
+        if strike_days[m][0]:
+            return strike_days[m][0], "the date a nearby sentence gives"
+    day = _sentence_day(sentence, toll.start, published, announced=True)
+    if day:
+        return day, "the day it was announced (no strike date given)"
+    for m in nearby:
+        if strike_days[m][1]:
+            return strike_days[m][1], "the day a nearby sentence says it was announced"
     return None, "no date given"
 
 
-def _strike_day_of(sentence: str, published: date | None, vocab: Vocabulary, words: StrikeWords) -> str | None:
-    """The day a sentence about a strike gives ("The strike took place on Saturday"), if any."""
-    nouns = {normalise_word(n) for m in words.fields.values() for n in vocab.metric(m).nouns}
+def _strike_nouns(vocab: Vocabulary, words: StrikeWords) -> frozenset[str]:
+    return frozenset(normalise_word(n) for m in words.fields.values() for n in vocab.metric(m).nouns)
+
+
+def _strike_day_of(sentence: str, published: date | None, nouns: frozenset[str]) -> tuple[str | None, str | None]:
+    """The day a sentence about a strike gives ("The strike took place on Saturday"), and the day
+    it says the strike was announced, if any."""
     if not nouns & {normalise_word(w) for w in re.findall(r"[\w-]+", sentence)}:
-        return None
-    as_of = resolve_as_of(sentence, 0, published)
-    return as_of.day.isoformat() if as_of.day and as_of.precision == "day" else None
+        return None, None
+    return _sentence_day(sentence, 0, published), _sentence_day(sentence, 0, published, announced=True)
 
 
 def _reason(how: str) -> str:

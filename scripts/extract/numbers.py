@@ -62,6 +62,8 @@ _HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_HEDGE})\s+(?:(?P<det>the)\s+)?$", re
 # were killed" counts 14 people).
 _DATE_BEFORE = re.compile(rf"(?:\bbetween\s+(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s+and\s+"
                           rf"|\b(?:{_MONTH})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:to|-|–)\s*)?)$", re.IGNORECASE)
+# "12 January (AP)", "3 Jan 2026": a day written before its month.
+_MONTH_AFTER = re.compile(r"\s+(?P<month>[A-Z][a-z]{2,8})\b")  # capitalised: "12 may be more" is no date
 _AFTER_ORDINAL = re.compile(rf"\b(?:{_ORDW}|\d+(?:st|nd|rd|th))\s+$", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\ba\s+$", re.IGNORECASE)
 _ORDINAL_DETERMINER = re.compile(rf"\b{_DETERMINER}\s+$|\b(?:{_HEDGE})\s+the\s+$", re.IGNORECASE)
@@ -81,6 +83,8 @@ class Mention:
     ordinal: bool = False
     money: bool = False
     times: bool = False  # "twice", "once": a count of occurrences
+    high: float | None = None  # the high end of a range ("30 to 50 million": value 30 million)
+    article: bool = False  # "eight warships and a submarine": "a" as one item of a list of counts
 
 
 def _word_value(word: str) -> int:
@@ -114,11 +118,94 @@ def find_numbers(sentence: str) -> list[Mention]:
         mention = _mention(sentence, match)
         if mention is not None:
             mentions.append(mention)
+    if len(mentions) > 1:
+        mentions = _share_hedges(sentence, _join_ranges(sentence, mentions))
+    if mentions:
+        mentions = sorted(mentions + _listed_articles(sentence, mentions[0].end), key=lambda m: m.start)
     return mentions
 
 
 # Larger numbers are not figures of any story; the validator refuses them in fact files too.
 MAX_VALUE = 10 ** 15
+
+
+# "eight warships and a nuclear submarine": after a count, "a" in the same list counts one. Only
+# the metric's kind decides whether it is a figure (classify.py); elsewhere "a" is not a number.
+_LISTED_ARTICLE = re.compile(r"(?:,|\band|\bplus|\balong with)\s+(?P<a>an?)\s+(?=[\w-])", re.IGNORECASE)
+
+
+def _listed_articles(sentence: str, after: int) -> list[Mention]:
+    return [Mention(value=1, qualifier="exact", start=m.start("a"), end=m.end("a"), number_start=m.start("a"),
+                    number_end=m.end("a"), text=m.group("a"), article=True)
+            for m in _LISTED_ARTICLE.finditer(sentence, after)]
+
+
+# "30 to 50 million", "23 or 24", "between 23 and 24": one figure with a low and a high end. Not
+# "from 80 to 83" (a change) and not a low end above the high one ("a vote of 50 to 45").
+_RANGE_GAP = re.compile(r"\s*(?:to|or|-|–)\s*$|\s+and\s+$")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
+def _join_ranges(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for mention in mentions:
+        low = out[-1] if out else None
+        if low is not None and _is_range(sentence, low, mention):
+            out[-1] = _range(sentence, low, mention)
+        else:
+            out.append(mention)
+    return out
+
+
+def _is_range(sentence: str, low: Mention, high: Mention) -> bool:
+    gap = sentence[low.number_end:high.number_start]
+    if not _RANGE_GAP.fullmatch(gap) or low.high is not None or low.ordinal or high.ordinal:
+        return False
+    if high.qualifier != "exact" or low.times or high.times or low.money != high.money:
+        return False
+    before = sentence[max(0, low.start - 12):low.start]
+    if gap.strip() == "and" and not _BETWEEN.search(before):
+        return False  # "killed 3 and wounded 2": two figures
+    if _FROM.search(before):
+        return False
+    return _scaled(low, high) < high.value
+
+
+def _scaled(low: Mention, high: Mention) -> float:
+    """The low end in the high end's unit: "30 to 50 million" is 30 million to 50 million."""
+    word = re.search(r"\b(thousand|million|billion)\b", high.text[high.number_start - high.start:], re.IGNORECASE)
+    if word and not re.search(r"\b(?:thousand|million|billion)\b", low.text, re.IGNORECASE):
+        return low.value * MULTIPLIERS[word.group(1).lower()]
+    return low.value
+
+
+def _range(sentence: str, low: Mention, high: Mention) -> Mention:
+    value = _scaled(low, high)
+    value = int(value) if value == int(value) else value
+    between = _BETWEEN.search(sentence[max(0, low.start - 12):low.start])
+    start = low.start - (len(between.group()) if between and low.start == low.number_start else 0)
+    return Mention(value=value, qualifier="range", start=start, end=high.end, number_start=low.number_start,
+                   number_end=high.number_end, text=sentence[start:high.end], money=high.money, high=high.value)
+
+
+# "as many as 11 million barrels in 39 tankers": an estimate's hedge holds for the number that
+# completes its phrase, a few words later after a preposition. A floor does not: in "at least 90
+# people in 30 attacks" the deaths may be undercounted, the attacks are counted.
+SHARED = ("up_to", "about")
+_SHARED_GAP = re.compile(r"\s+(?:[\w-]+\s+){1,3}?(?:in|on|aboard|across|from|over)\s+$", re.IGNORECASE)
+
+
+def _share_hedges(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    out = list(mentions)
+    for i in range(1, len(out)):
+        first, second = out[i - 1], out[i]
+        if first.qualifier not in SHARED or second.qualifier != "exact" or second.ordinal:
+            continue
+        if _SHARED_GAP.fullmatch(sentence[first.number_end:second.start]):
+            out[i] = Mention(**{**second.__dict__, "qualifier": first.qualifier})
+    return out
+
 
 # Patterns anchored at the number ("at least ", "Sept. ") are searched in the few words before
 # it, not in the whole sentence: a regex search over a long prefix is what made extraction slow.
@@ -134,7 +221,8 @@ def _mention(sentence: str, match: re.Match) -> Mention | None:
         if len(digits) > 40:
             return None
         value = float(digits.replace(",", ""))
-        if _DATE_BEFORE.search(before) or _looks_like_year(digits, match, sentence):
+        if _DATE_BEFORE.search(before) or _looks_like_year(digits, match, sentence) or (
+                value <= 31 and not match.group("mult") and _is_month_after(sentence, match.end())):
             return None
         if re.match(r"\s*(?:[ap]\.?m\b|:\d)", sentence[match.end():], re.I):  # a time of day
             return None
@@ -167,6 +255,11 @@ def _mention(sentence: str, match: re.Match) -> Mention | None:
     return Mention(value=value, qualifier=qualifier, start=start, end=match.end(),
                    number_start=match.start(), number_end=match.end(), text=sentence[start:match.end()],
                    ordinal=ordinal, money=bool(match.group("money")), times=bool(match.group("times")))
+
+
+def _is_month_after(sentence: str, at: int) -> bool:
+    month = _MONTH_AFTER.match(sentence, at)
+    return bool(month) and month.group("month").lower() in MONTHS
 
 
 def _looks_like_year(digits: str, match: re.Match, sentence: str) -> bool:

@@ -50,8 +50,9 @@ class Draft(Candidate):
 
     def as_entry(self) -> dict:
         entry = {k: v for k, v in self.as_dict().items() if k not in ("source", "path", "line")}
-        if entry["attribution"] is None:
-            del entry["attribution"]
+        for optional in ("attribution", "high"):
+            if entry[optional] is None:
+                del entry[optional]
         return entry
 
     def figure(self) -> Mention | None:
@@ -109,7 +110,7 @@ def read_drafts(path: Path, paths: ProjectPaths) -> tuple[list[Draft], list[Prob
             continue
         known = {k: v for k, v in entry.items() if k in names}
         defaults = {"qualifier": "exact", "metric": None, "as_of": None, "as_of_precision": None, "scope": None,
-                    "start": 0, "end": 0, "confidence": 0.0, "reason": None}
+                    "start": 0, "end": 0, "confidence": 0.0, "reason": None, "high": None}
         known = {**defaults, **known}
         drafts.append(Draft(source=source, path=shown, line=doc.line_of(("candidates", i)), **known))
     return drafts, problems
