@@ -17,7 +17,7 @@ from itertools import groupby
 from scripts.past_facts import PastEvent, PastFigure, PastState, read_state
 from scripts.paths import ProjectPaths
 
-KINDS = ("added", "corrected", "changed", "retracted", "removed")
+KINDS = ("corrected", "retracted", "removed", "changed", "added")  # what readers most need to know first
 SHOWN = ("verified", "disputed")  # the statuses a reader sees
 
 

@@ -54,7 +54,9 @@ def fitted(text: str, largest: int, smallest: int, width: int) -> ImageFont.Free
 
 def _blocks(card: ShareCard) -> list[tuple[list[str], ImageFont.FreeTypeFont, str, int]]:
     """(lines, face, colour, space after) of the card's body, top to bottom."""
-    found = [(wrap(card.title, font(48, True), TEXT_WIDTH, 2), font(48, True), INK, 18)]
+    found = []
+    if card.title != card.site:  # the home page: the band already says it
+        found.append((wrap(card.title, font(48, True), TEXT_WIDTH, 2), font(48, True), INK, 18))
     if card.figure:
         face = fitted(card.figure, 104, 56, TEXT_WIDTH)
         found.append((wrap(card.figure, face, TEXT_WIDTH, 1), face, FIGURE, 6))
