@@ -114,6 +114,17 @@ def test_the_page_groups_by_day_and_shows_no_commit_message(mini):
     assert "<strong>Retracted:</strong>" in page and "more than 30 to more than 31" in page
 
 
+def test_a_redated_strike_says_what_its_date_was(mini):
+    subprocess.run(["git", "init", "-q"], cwd=mini.root, check=True)
+    commit(mini, "First figures", "2025-10-02T10:00:00+00:00")
+    edit(mini.facts / "events.yaml", "    date: 2025-10-05\n    date_precision: approx\n",
+         "    date: 2025-10-05\n    date_precision: day\n")
+    commit(mini, "Date known", "2025-10-03T10:00:00+00:00")
+    dataset, _ = load_dataset(mini)
+    page = render_site(dataset, read_history(mini), SITE)["changes.md"]
+    assert "strikes of 5 Oct 2025 in the Eastern Pacific</a> (was dated around 5 Oct 2025) — Test Wire" in page
+
+
 def test_the_feed_has_an_author_absolute_links_and_the_hedges(mini):
     three_days(mini)
     dataset, _ = load_dataset(mini)

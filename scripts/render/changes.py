@@ -46,7 +46,8 @@ def _item(sentence: ChangeSentence, base: str = "") -> str:
     if sentence.href:
         what = f'<a href="{html_text(base + sentence.href)}">{what}</a>'
     source = f" — {html_text(sentence.source)}" if sentence.source else ""
-    return f"<li><strong>{html_text(sentence.kind)}:</strong> {what}{html_text(sentence.detail)}{source}</li>"
+    detail = (" " if sentence.detail.startswith(" ") else "") + html_text(sentence.detail)  # ' (was dated …)'
+    return f"<li><strong>{html_text(sentence.kind)}:</strong> {what}{detail}{source}</li>"
 
 
 def day_summary(revision: Revision) -> str:
