@@ -35,10 +35,15 @@ def edit(path, old, new, count=-1):
     path.write_text(text.replace(old, new, count))
 
 
-def three_days(mini):
-    """First figures on 2 Oct; a correction on 9 Oct; a retraction and a corrected strike toll on 10 Oct."""
+def start_history(mini):
+    """The fixture's facts as the first commit of a new repository, on 2 Oct 2025."""
     subprocess.run(["git", "init", "-q"], cwd=mini.root, check=True)
     commit(mini, "First figures", "2025-10-02T10:00:00+00:00")
+
+
+def three_days(mini):
+    """First figures on 2 Oct; a correction on 9 Oct; a retraction and a corrected strike toll on 10 Oct."""
+    start_history(mini)
     edit(mini.facts / "strikes.yaml", "    value: 30\n",
          "    value: 31\n    corrections:\n      - {date: 2025-10-09, old_value: 30, reason: Revised.}\n")
     commit(mini, "Correct the Pentagon figure", "2025-10-09T10:00:00+00:00")
@@ -69,8 +74,7 @@ def test_history_lists_changes_by_day_newest_first(mini):
 
 
 def test_a_figure_added_and_changed_on_one_day_is_one_change(mini):
-    subprocess.run(["git", "init", "-q"], cwd=mini.root, check=True)
-    commit(mini, "First figures", "2025-10-02T08:00:00+00:00")
+    start_history(mini)
     edit(mini.facts / "deployments.yaml", "    status: draft\n", "    status: verified\n")
     commit(mini, "Publish the warships", "2025-10-03T08:00:00+00:00")
     edit(mini.facts / "deployments.yaml", "    value: 7\n", "    value: 8\n")
@@ -115,8 +119,7 @@ def test_the_page_groups_by_day_and_shows_no_commit_message(mini):
 
 
 def test_a_redated_strike_says_what_its_date_was(mini):
-    subprocess.run(["git", "init", "-q"], cwd=mini.root, check=True)
-    commit(mini, "First figures", "2025-10-02T10:00:00+00:00")
+    start_history(mini)
     edit(mini.facts / "events.yaml", "    date: 2025-10-05\n    date_precision: approx\n",
          "    date: 2025-10-05\n    date_precision: day\n")
     commit(mini, "Date known", "2025-10-03T10:00:00+00:00")
