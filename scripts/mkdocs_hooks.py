@@ -17,15 +17,18 @@ from scripts.paths import ProjectPaths
 from scripts.problems import has_errors
 from scripts.history import read_history
 from scripts.incremental import stage_generated
+from scripts.publication import PublicationError, publication_from_config
 from scripts.render import blocks
-from scripts.render.exports import data_version
+from scripts.render.card_image import card_png
+from scripts.render.cards import share_cards
+from scripts.render.changes import site_dates
 from scripts.render.site import render_site
 from scripts.render.text import meta_as_html
 from scripts.safefiles import unsafe_inputs
 from scripts.validate import validate_project
 
 log = logging.getLogger("mkdocs.hooks.tracker")
-_state: dict = {"command": "build", "dirty": False, "generated": set(), "blocks": {}}
+_state: dict = {"command": "build", "dirty": False, "generated": set(), "blocks": {}, "shares": {}}
 
 PLOTLY_URI = "assets/vendor/plotly-basic.min.js"
 
@@ -48,10 +51,21 @@ def on_files(files: Files, config) -> Files:
             raise PluginError(f"the facts have problems; run `python -m scripts validate`:\n{listing}")
         # While previewing, show the problems and build from the entries that are valid.
         log.warning("facts have problems; showing what is valid:\n%s", listing)
+    try:
+        publication = publication_from_config(config.site_name, config.site_url, config.site_description,
+                                              config.extra)
+    except PublicationError as err:
+        raise PluginError(str(err)) from err
     revisions = read_history(paths)
-    newest = next((r for r in revisions if r.changes), None)
-    config.extra["tracker_updated"] = (newest.date[:10] if newest else data_version(dataset))
-    generated = render_site(dataset, revisions, config.site_url or "")
+    dates = site_dates(dataset, revisions)
+    config.extra["tracker_dates"] = {"data_to": dates.data_to, "updated": dates.updated}
+    config.extra["tracker_issues_url"] = publication.issues_url
+    generated = render_site(dataset, revisions, publication)
+    cards = share_cards(dataset, publication.name, dates.line)
+    _state["shares"] = {page: {"url": publication.absolute(uri), "alt": card.alt} for page, (uri, card) in cards.items()}
+    config.extra["tracker_share"] = _state["shares"].get("index.md")
+    for uri, card in cards.values():
+        files.append(File.generated(config, uri, content=card_png(card)))
     _state["generated"] = set(generated)
     if _state["dirty"]:  # a preview rebuilds only the pages whose content changed
         on_disk, written = stage_generated(paths.generated_cache, generated)
@@ -72,6 +86,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:  # noqa: ARG001
     """Every page: its title and description reach the theme escaped. Generated pages: Markdown
     sees placeholders instead of the large HTML blocks."""
     page.meta = meta_as_html(page.meta)
+    page.meta["share"] = _state["shares"].get(page.file.src_uri, config.extra.get("tracker_share"))
     if page.file.src_uri not in _state["generated"]:
         return markdown
     markdown, _state["blocks"][page.file.src_uri] = blocks.set_aside(markdown)

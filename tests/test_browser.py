@@ -307,3 +307,57 @@ def test_a_hostile_metric_label_and_description_run_nothing_and_show_as_written(
         assert any('the "Pentagon" & co' in h for h in hovers), hovers
     assert dialogs == []
     page.close()
+
+
+@pytest.fixture(scope="module")
+def mini_with_history(tmp_path_factory):
+    """The mini project with two days of history in git (a figure added, then corrected), built
+    for the loopback port it is served on."""
+    import subprocess
+
+    from tests.conftest import make_project
+
+    root = tmp_path_factory.mktemp("history")
+    project = make_project(root / "project")
+    subprocess.run(["git", "init", "-q"], cwd=project.root, check=True)
+    for when, change in (("2025-10-02T10:00:00+00:00", None), ("2025-10-11T10:00:00+00:00", (
+            "value: 30\n", "value: 31\n    corrections:\n      - {date: 2025-10-11, old_value: 30, reason: Revised.}\n"))):
+        if change:
+            path = project.facts / "strikes.yaml"
+            path.write_text(path.read_text().replace(*change))
+        env = {"PATH": "/usr/bin:/bin", "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when}
+        for args in (["add", "-A"], ["commit", "-qm", "facts"]):
+            subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=project.root,
+                           check=True, capture_output=True, env=env)
+    port = build_to_serve(project, root / "site")
+    with serve_folder(root / "site", port) as url:
+        yield url
+
+
+def test_what_changed_keeps_the_hedges(mini_with_history, browser):
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(mini_with_history + "changes/")
+    text = " ".join(page.inner_text("article").split())
+    assert "Corrected: people killed in the strikes, as of 7 Oct 2025, from more than 30 to more than 31" in text
+    assert "Added: at least 20 people killed in the strikes, as of around 1 Oct 2025 — Test Wire" in text
+    assert "Added: strikes of around 5 Oct 2025 in the Eastern Pacific, 23 to 24 killed" in text
+    assert [h.strip() for h in page.locator("article h2").all_inner_texts()] == ["11 Oct 2025", "2 Oct 2025"]
+    assert "updated 11 Oct 2025" in " ".join(page.inner_text("body").split())
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.close()
+
+
+def test_the_share_card_of_a_page_loads_as_an_image(mini_with_history, browser):
+    page = browser.new_page()
+    for path in ("strikes/", "metrics/strike_deaths/", "strikes/strike-2025-10-05/", ""):
+        page.goto(mini_with_history + path)
+        card = page.get_attribute('meta[property="og:image"]', "content")
+        assert card.startswith(mini_with_history + "assets/cards/"), card
+        size = page.evaluate("""url => new Promise(done => {
+            const image = new Image();
+            image.onload = () => done([image.naturalWidth, image.naturalHeight]);
+            image.onerror = () => done(null);
+            image.src = url;
+        })""", card)
+        assert size == [1200, 630], (path, card)
+    page.close()

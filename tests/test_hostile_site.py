@@ -40,8 +40,9 @@ def test_no_page_runs_anything_from_a_hostile_metric(hostile_site):
 def test_the_metric_page_shows_the_label_and_description_as_written(hostile_site):
     html = (hostile_site / "metrics" / "strike_deaths" / "index.html").read_text(encoding="utf-8")
     one_line = " ".join(HOSTILE_BLOCK.split())
-    for prop, expected in (("og:title", HOSTILE_LINE), ("og:description", one_line),
-                           ("twitter:title", HOSTILE_LINE), ("twitter:description", one_line)):
+    titled = f"{HOSTILE_LINE} — US–Venezuela Escalation Tracker"   # the page's title, then the site's name
+    for prop, expected in (("og:title", titled), ("og:description", one_line),
+                           ("twitter:title", titled), ("twitter:description", one_line)):
         found = re.search(rf'<meta property="{prop}" content="([^"]*)">|<meta name="{prop}" content="([^"]*)">', html)
         assert found, prop
         assert unescape(found.group(1) or found.group(2)) == expected, prop

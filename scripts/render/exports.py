@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from datetime import date
 
+from scripts.publication import Publication
 from scripts.records import Dataset, Event, Observation, Quantity, Reading
 from scripts.render.csv_cells import csv_number, csv_text
 from scripts.render.strike_exports import strikes_resource
@@ -108,6 +110,28 @@ def data_version(dataset: Dataset) -> str:
     return max(days).isoformat() if days else "2025-01-01"
 
 
+def published_dates(dataset: Dataset) -> list[tuple[date, str]]:
+    """(date, precision) of every published figure (its as-of date) and event."""
+    return ([(o.as_of, o.as_of_precision) for o in dataset.published()]
+            + [(e.date, e.date_precision) for e in dataset.events if e.status == "verified"])
+
+
+def data_span(dataset: Dataset) -> tuple[date, date] | None:
+    """The first and the last date the published figures and events describe."""
+    days = [d for d, _ in published_dates(dataset)]
+    return (min(days), max(days)) if days else None
+
+
+def newest_data(dataset: Dataset) -> tuple[date, str] | None:
+    """The newest date a published figure or event describes, with its precision ('day', 'month')."""
+    found = published_dates(dataset)
+    if not found:
+        return None
+    day = max(d for d, _ in found)
+    # A date known to the day says more than the same date read as a month ('Jun 2026').
+    return day, min((p for d, p in found if d == day), key=lambda p: p != "day")
+
+
 def datapackage(dataset: Dataset, version_date: str) -> str:
     """A Frictionless Data Package describing facts.csv and strikes.csv: fields, licence, how to cite."""
     package = {
@@ -128,17 +152,28 @@ def datapackage(dataset: Dataset, version_date: str) -> str:
     return json.dumps(package, indent=2, ensure_ascii=False) + "\n"
 
 
-def dataset_jsonld(dataset: Dataset, version_date: str) -> str:
-    """schema.org Dataset, for search engines; safe inside a <script> element."""
+def dataset_jsonld(dataset: Dataset, version_date: str, publication: Publication) -> str:
+    """schema.org Dataset, for search engines, every address absolute; safe inside a <script> element."""
+    creator = {"@type": "Organization", "name": publication.publisher or publication.name,
+               "url": publication.absolute()}
     data = {
         "@context": "https://schema.org", "@type": "Dataset",
-        "name": "US–Venezuela Escalation Tracker: sourced figures",
-        "description": "Figures of the 2025 US–Venezuela escalation, each with its source and a verbatim quote.",
+        "name": f"{publication.name}: sourced figures",
+        "description": publication.description or f"{publication.name}: figures, each with its source and quote.",
+        "url": publication.absolute("data/"),
+        "creator": creator, "publisher": creator,
         "license": "https://creativecommons.org/licenses/by/4.0/",
         "dateModified": version_date,
         "variableMeasured": [m.label for m in dataset.metrics.values()],
-        "distribution": [{"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": "facts.csv"},
-                         {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": "facts.json"}],
+        "distribution": [{"@type": "DataDownload", "encodingFormat": "text/csv",
+                          "contentUrl": publication.absolute("data/facts.csv")},
+                         {"@type": "DataDownload", "encodingFormat": "application/json",
+                          "contentUrl": publication.absolute("data/facts.json")}],
     }
+    span = data_span(dataset)
+    if span:
+        data["temporalCoverage"] = f"{span[0].isoformat()}/{span[1].isoformat()}"
+    if publication.coverage:
+        data["spatialCoverage"] = {"@type": "Place", "name": publication.coverage}
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

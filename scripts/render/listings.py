@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from scripts.publication import Publication
 from scripts.records import Dataset, Event
 from scripts.render.charts import timeline_chart
 from scripts.render.exports import data_version, dataset_jsonld
@@ -83,7 +84,7 @@ def render_sources(dataset: Dataset) -> str:
     return "".join(out)
 
 
-def render_data_page(dataset: Dataset) -> str:
+def render_data_page(dataset: Dataset, publication: Publication = Publication()) -> str:
     links = Links("data.md")
     count = len(dataset.published())
     downloads = [
@@ -120,4 +121,4 @@ def render_data_page(dataset: Dataset) -> str:
               "and `url`.\n\n"
             + "The data are published under CC BY 4.0: cite *US–Venezuela Escalation Tracker* and the original "
               "articles.\n\n"
-            + f'<script type="application/ld+json">{dataset_jsonld(dataset, data_version(dataset))}</script>\n')
+            + f'<script type="application/ld+json">{dataset_jsonld(dataset, data_version(dataset), publication)}</script>\n')

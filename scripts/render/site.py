@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Sequence
 
+from scripts.publication import Publication
 from scripts.records import Dataset
 from scripts.render.exports import data_version, datapackage, events_json, observations_csv, observations_json
 from scripts.render.listings import render_data_page, render_sources, render_timeline
@@ -17,7 +19,7 @@ from scripts.render.pages import TOPICS, render_home, render_metric_page, render
 
 
 def render_site(dataset: Dataset, revisions: Sequence[Revision] = (),
-                site_url: str = "http://127.0.0.1:8000/") -> dict[str, str]:
+                publication: Publication = Publication()) -> dict[str, str]:
     files: dict[str, str] = {"index.md": render_home(dataset)}
     for topic, (page, *_rest) in TOPICS.items():
         files[page] = render_topic(dataset, topic)
@@ -29,15 +31,15 @@ def render_site(dataset: Dataset, revisions: Sequence[Revision] = (),
         files[strike_page_path(event)] = render_strike_page(dataset, event)
     files["timeline.md"] = render_timeline(dataset)
     files["sources.md"] = render_sources(dataset)
-    files["data.md"] = render_data_page(dataset)
+    files["data.md"] = render_data_page(dataset, publication)
     files["problems.md"] = render_problem_reference()
     files["corrections.md"] = render_corrections(dataset)
     files["changes.md"] = render_changes(dataset, list(revisions))
-    files["feed.xml"] = render_feed(dataset, list(revisions), site_url)
+    files["feed.xml"] = render_feed(dataset, list(revisions), publication, date.fromisoformat(data_version(dataset)))
     published = sorted(dataset.published(), key=lambda o: (o.metric, o.as_of, o.id))
     files["data/facts.csv"] = observations_csv(published, dataset)
     files["data/facts.json"] = observations_json(published, dataset)
-    files["data/strikes.csv"] = strikes_csv(list(dataset.events), site_url)
+    files["data/strikes.csv"] = strikes_csv(list(dataset.events), publication.url)
     files["data/events.json"] = events_json(sorted(dataset.events, key=lambda e: (e.date, e.id)))
     files["data/datapackage.json"] = datapackage(dataset, data_version(dataset))
     return files
