@@ -49,7 +49,7 @@ def built(tmp_path_factory) -> tuple[Path, Path]:
     project = make_project(root / "project")
     env = {"PATH": "/usr/bin:/bin"}
     subprocess.run(["git", "init", "-q"], cwd=project.root, check=True)
-    for when, change in (("2025-10-02T10:00:00+00:00", None), ("2025-10-11T10:00:00+00:00", ("value: 30\n", "value: 31\n    corrections:\n      - {date: 2025-10-11, old_value: 30, reason: Revised.}\n"))):
+    for when, change in (("2025-10-02T10:00:00+00:00", None), ("2025-10-11T10:00:00+00:00", ("value: 30\n", "value: 31\n    derived: A later count by the same officials.\n    corrections:\n      - {date: 2025-10-11, old_value: 30, reason: Revised.}\n"))):
         if change:
             path = project.facts / "strikes.yaml"
             path.write_text(path.read_text().replace(*change))
