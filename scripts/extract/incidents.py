@@ -70,7 +70,9 @@ def strike_words(vocab: Vocabulary, schemas: Path) -> StrikeWords:
 
 
 def _quantity(c: Candidate | None) -> dict | None:
-    return None if c is None else {"value": c.value, "qualifier": c.qualifier}
+    if c is None:
+        return None
+    return {"value": c.value, "qualifier": c.qualifier, **({"high": c.high} if c.high is not None else {})}
 
 
 def _theater(text: str, theaters: tuple[str, ...]) -> str | None:
