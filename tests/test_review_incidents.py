@@ -11,20 +11,13 @@ from scripts.cli import main
 from scripts.extract.append import AppendRefused, inserted_citation
 from scripts.extract.incidents import incident_id
 from scripts.validate import validate_project
-from tests.test_review_queue import NEW, fact_bytes, read, write_article
+from tests.test_review_queue import NEW, fact_bytes, project, read, write_article  # noqa: F401 (a fixture)
 
 # The mini project records a strike of 30 Sept 2025 in the Caribbean (6 killed), one of 15 Sept
 # (3 killed) and one of 5 Oct in the Eastern Pacific.
 NEW_STRIKE = "A U.S. strike on a boat in the eastern Pacific on Tuesday killed 2 people, officials said."
 SAME_DAY = "A strike on Sept. 30 killed 6 people aboard a boat in the Caribbean, a local outlet reported."
 OTHER_TOLL = "A strike on Oct. 1 killed 4 people aboard a boat in the Caribbean, a local outlet reported."
-
-
-@pytest.fixture
-def project(mini, monkeypatch):
-    monkeypatch.setattr("scripts.cli.ProjectPaths.default", classmethod(lambda cls: mini))
-    monkeypatch.chdir(mini.root)
-    return mini
 
 
 def extracted(project, capsys, *sentences: str) -> dict[str, dict]:
