@@ -50,7 +50,8 @@ def cmd_extract(args: argparse.Namespace, paths: ProjectPaths) -> int:
     from scripts.extract.articles import ArticleUnreadable, read_article
     from scripts.extract.candidates import extract_text
     from scripts.extract.classify import Vocabulary
-    from scripts.extract.queue import curated_keys, drafts_file, merge_drafts, read_drafts, write_drafts
+    from scripts.extract.incident_queue import IncidentDraft, cited_sentences, merge_incidents
+    from scripts.extract.queue import Draft, curated_keys, drafts_file, merge_drafts, read_drafts, write_drafts
     from scripts.extract.rejections import read_rejections
     from scripts.extract.incidents import incidents_of, strike_words
     from scripts.load import load_dataset
@@ -67,8 +68,8 @@ def cmd_extract(args: argparse.Namespace, paths: ProjectPaths) -> int:
         print("Nothing was extracted: fix facts/rejected.yaml first.", file=sys.stderr)
         return 1
     vocab = Vocabulary.of(dataset.metrics)
-    curated = curated_keys(dataset)
-    status, everything, changed, proposed = 0, [], 0, 0
+    curated, cited = curated_keys(dataset), cited_sentences(dataset.events)
+    status, everything, changed, proposed, reported = 0, [], 0, 0, 0
     progress = tqdm(files, desc="extracting", unit="article", file=sys.stderr, disable=None if len(files) > 1 else True)
     for path in progress:
         try:
@@ -79,10 +80,10 @@ def cmd_extract(args: argparse.Namespace, paths: ProjectPaths) -> int:
             status = 1
             continue
         candidates = extract_text(article.source, article.body, article.published, vocab)
+        incidents = incidents_of(article.source, article.body, article.published, vocab,
+                                 strike_words(vocab, paths.schemas))
         if args.json:
-            everything += [c.as_dict() for c in candidates]
-            everything += incidents_of(article.source, article.body, article.published, vocab,
-                                       strike_words(vocab, paths.schemas))
+            everything += [c.as_dict() for c in candidates] + incidents
             continue
         target = drafts_file(paths, article.source)
         old, problems = read_drafts(target, paths) if target.exists() else ([], [])
@@ -94,14 +95,18 @@ def cmd_extract(args: argparse.Namespace, paths: ProjectPaths) -> int:
             status = 1
             continue
         skip = {cid for source, cid in rejected if source == article.source}
-        queue = merge_drafts(candidates, old, article.body, skip, curated)
+        queue = merge_drafts(candidates, [d for d in old if isinstance(d, Draft)], article.body, skip, curated)
+        strikes = merge_incidents(incidents, [d for d in old if isinstance(d, IncidentDraft)], article.body, skip,
+                                  cited)
         proposed += sum(d.metric is not None for d in queue)
-        changed += write_drafts(paths, article.source, queue)
+        reported += len(strikes)
+        changed += write_drafts(paths, article.source, [*queue, *strikes])
     if args.json:
         json.dump(everything, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        print(f"{proposed} candidate(s) to review in {paths.relative(paths.drafts)}/ ({changed} file(s) changed). "
+        print(f"{proposed} candidate(s) and {reported} strike incident(s) to review in {paths.relative(paths.drafts)}/ "
+              f"({changed} file(s) changed). "
               "Review with `python -m scripts review <article>`, then accept or reject.")
     if (paths.facts / "drafts").is_dir():
         print("note: facts/drafts/ is no longer used (drafts now live in .cache/drafts/); you may delete it.",
@@ -165,7 +170,8 @@ def _refuse(wrong: list[str], what: str) -> int:
 
 
 def _overrides(args: argparse.Namespace) -> dict:
-    names = ("metric", "qualifier", "high", "as_of", "as_of_precision", "scope", "attribution", "status", "note")
+    names = ("metric", "qualifier", "high", "as_of", "as_of_precision", "scope", "attribution", "status", "note",
+             "date", "theater", "killed")
     chosen = {k: getattr(args, k) for k in names if getattr(args, k) is not None and getattr(args, k) != ""}
     if getattr(args, "whole_region", False):
         chosen["scope"] = None
@@ -174,6 +180,7 @@ def _overrides(args: argparse.Namespace) -> dict:
 
 def cmd_accept(args: argparse.Namespace, paths: ProjectPaths) -> int:
     from scripts.extract.accept import AcceptRefused, accept_drafts
+    from scripts.extract.incident_queue import IncidentDraft
     from scripts.extract.queue import drop_from_queue
     from scripts.load import load_dataset
 
@@ -182,21 +189,31 @@ def cmd_accept(args: argparse.Namespace, paths: ProjectPaths) -> int:
     if wrong:
         return _refuse(wrong, "accepted")
     overrides = _overrides(args)
-    unplaced = [d for d in chosen if d.metric is None] if args.all and "metric" not in overrides else []
-    chosen = [d for d in chosen if d not in unplaced]
-    if not chosen:
+    incidents = [d for d in chosen if isinstance(d, IncidentDraft)]
+    figures = [d for d in chosen if not isinstance(d, IncidentDraft)]
+    unplaced = [d for d in figures if d.metric is None] if args.all and "metric" not in overrides else []
+    figures = [d for d in figures if d not in unplaced]
+    if not figures and not incidents:
         return _refuse([f"{article_id(args.all or '')}: no candidate placed in a metric is pending"], "accepted")
     try:
-        done = accept_drafts(paths, dataset, chosen, overrides)
+        done = accept_drafts(paths, dataset, figures, overrides, incidents)
     except AcceptRefused as err:
         return _refuse([str(err)], "accepted")
     drop_from_queue(paths, {a.candidate for a in done}, [d.source for d in chosen])
     for a in done:
-        print(f"{a.candidate}: added '{a.fact_id}' at {a.path}:{a.line}")
+        print(f"{a.candidate}: {_accepted(a)}")
     if unplaced:
         print(f"{len(unplaced)} candidate(s) not placed in a metric were left in the queue "
               "(accept one with --metric, or reject them).")
     return 0
+
+
+def _accepted(a) -> str:
+    where = f"{a.path}:{a.line}" if a.line else a.path
+    return {"added": f"added '{a.fact_id}' at {where}",
+            "cited": f"cited on the recorded strike '{a.fact_id}' at {where}",
+            "joined": f"cited on the new strike '{a.fact_id}' at {where}",
+            "already": f"'{a.fact_id}' already cites this sentence ({where}); nothing added"}[a.how]
 
 
 def cmd_reject(args: argparse.Namespace, paths: ProjectPaths) -> int:
@@ -221,6 +238,7 @@ def cmd_reject(args: argparse.Namespace, paths: ProjectPaths) -> int:
 
 
 def cmd_review(args: argparse.Namespace, paths: ProjectPaths) -> int:
+    from scripts.extract.incident_queue import IncidentDraft
     from scripts.extract.queue import check_draft, read_queue
     from scripts.extract.review import review_lines
     from scripts.load import load_dataset
@@ -235,8 +253,10 @@ def cmd_review(args: argparse.Namespace, paths: ProjectPaths) -> int:
     for source in sources or sorted(by_source):
         queue = by_source.get(source, [])
         if sources is None:
-            print(f"{source}: {sum(d.metric is not None for d in queue)} placed, "
-                  f"{sum(d.metric is None for d in queue)} not placed")
+            figures = [d for d in queue if not isinstance(d, IncidentDraft)]
+            print(f"{source}: {sum(d.metric is not None for d in figures)} placed, "
+                  f"{sum(d.metric is None for d in figures)} not placed, "
+                  f"{len(queue) - len(figures)} strike incident(s)")
             continue
         print("\n".join(review_lines(source, queue)))
         _say([p for p in (check_draft(d, seeds) for d in queue) if p is not None])
@@ -275,6 +295,9 @@ def add_commands(sub) -> None:
     acc.add_argument("--note", help="a note for readers (by default the fact gets none)")
     acc.add_argument("--attribution", help="whom the article credits for the figure")
     acc.add_argument("--status", choices=("verified", "draft"), help="default: verified")
+    acc.add_argument("--date", help="a strike incident: the strike's date, YYYY-MM-DD")
+    acc.add_argument("--theater", help="a strike incident: the theater (as in schemas/events.schema.json)")
+    acc.add_argument("--killed", type=float, help="a strike incident: the toll its sentence states (hedge: --qualifier)")
     acc.set_defaults(run=cmd_accept)
     rej = sub.add_parser("reject", help="turn candidates down for good (recorded in facts/rejected.yaml)")
     _selection_arguments(rej, "reject")

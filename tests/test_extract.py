@@ -343,6 +343,26 @@ INCIDENTS = {
         "Since the summer, boat strikes in the region left some 40 dead.", []),
     "other_parties_deaths_are_no_boat_strike": (
         "Officials said about 70 people lost their lives during Operation Quiet Harbor, the raid of Saturday.", []),
+    "the_announcements_day_restated_is_the_announcements": (
+        "Five people died in a strike on a vessel, the navy said on Saturday, Nov. 15. "
+        "The strike on Thursday hit a skiff.", [("2025-11-13", 5)]),
+    "a_day_before_the_verb_of_announcing_is_the_announcements": (
+        "The admiral on Saturday announced a strike on a boat that killed three people. "
+        "The attack took place on Thursday.", [("2025-11-13", 3)]),
+    "the_only_strike_date_of_the_article": (
+        "A strike on a boat killed four people, the navy said. The crew had left port days earlier. "
+        "Officials described the skiff. The sea was calm. The strike on Wednesday was the tenth.", [("2025-11-12", 4)]),
+    "the_day_before_the_announcement": (
+        "A strike on a boat killed two people, the navy said Saturday in a post about strikes carried out the day "
+        "before.", [("2025-11-14", 2)]),
+    "a_day_after_another_strike": (
+        "The attack on Saturday killed three people on a boat. It comes a day after the navy killed two men in a "
+        "strike on a skiff.", [("2025-11-15", 3), ("2025-11-14", 2)]),
+    "a_wire_photos_caption_is_no_report": (
+        "FILE - This image shows a boat shortly before it was destroyed in a strike, killing two, on Nov. 2, 2025.",
+        []),
+    "a_tally_told_far_from_its_number": (
+        "At least 63 suspected narco-terrorists on the boats have been killed in the strikes.", []),
 }
 
 

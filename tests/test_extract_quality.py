@@ -52,8 +52,8 @@ def test_extraction_on_both_parts_of_the_development_set(capsys):
 
 
 # target 0.85: see README; what the incident rules reach today on the measured part.
-MEASURED_INCIDENT_PRECISION_FLOOR = 0.69
-MEASURED_INCIDENT_RECALL_FLOOR = 0.78
+MEASURED_INCIDENT_PRECISION_FLOOR = 0.76
+MEASURED_INCIDENT_RECALL_FLOOR = 0.86
 
 
 def test_strike_incidents_on_the_development_set(capsys):

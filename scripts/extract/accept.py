@@ -1,14 +1,19 @@
-"""Accepting candidates: append them to their topics' fact files as new entries, and keep the
-change only if the facts still validate — all of them or none, one validation for the lot. The
-files' existing text (entries, order, comments, the value of every field) is never rewritten:
-the new entries are added at the end, as text (scripts/extract/append.py)."""
+"""Accepting candidates and strike incidents: append them to their topics' fact files as new
+entries (an incident of a recorded strike becomes a citation of its event), and keep the change
+only if the facts still validate — all of them or none, one validation for the lot. The files'
+existing text (entries, order, comments, the value of every field) is never rewritten: new
+entries are added at the end, a citation right after its event's last one, as text, read back
+to check nothing else changed (scripts/extract/append.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.extract.append import AppendRefused, append_entries
+from scripts.extract.accept_incidents import NEW_FILE as NEW_EVENTS_FILE
+from scripts.extract.accept_incidents import IncidentPlan, plan_incidents
+from scripts.extract.append import AppendRefused, append_entries, insert_citation
+from scripts.extract.incident_queue import IncidentDraft
 from scripts.extract.queue import Draft
 from scripts.paths import ProjectPaths
 from scripts.records import Dataset
@@ -28,6 +33,7 @@ class Accepted:
     fact_id: str
     path: str
     line: int
+    how: str = "added"  # an incident: "cited" on a recorded event, "joined" one added, "already" cited
 
 
 def fact_id(taken: set[str], metric: str, as_of: str, value: float) -> str:
@@ -95,37 +101,79 @@ def _topic_file(paths: ProjectPaths, dataset: Dataset, entry: dict) -> Path:
     return paths.facts / f"{dataset.metrics[entry['metric']].topic}.yaml"
 
 
-def accept_drafts(paths: ProjectPaths, dataset: Dataset, drafts: list[Draft], overrides: dict) -> list[Accepted]:
-    """Append every candidate, validate once, and keep all of them or none (raising why)."""
+@dataclass
+class _Written:
+    """What one accepted draft wrote, and the lines it fills (``last`` 0: to the end of the file)."""
+
+    candidate: str
+    fact_id: str
+    path: str
+    first: int
+    last: int = 0
+    how: str = "added"
+
+    def covers(self, line: int) -> bool:
+        return self.first <= line and (not self.last or line <= self.last)
+
+
+def accept_drafts(paths: ProjectPaths, dataset: Dataset, drafts: list[Draft], overrides: dict,
+                  incidents: list[IncidentDraft] | None = None) -> list[Accepted]:
+    """Append every candidate and add every incident (a new strike event, or a citation of the
+    recorded one), validate once, and keep all of them or none (raising why)."""
     taken = {o.id for o in dataset.observations} | {e.id for e in dataset.events}
-    refused, entries = [], []
+    refused, appends = [], {}
     for draft in drafts:
         try:
-            entries.append((draft, build_entry(dataset, draft, overrides, taken)))
+            entry = build_entry(dataset, draft, overrides, taken)
         except AcceptRefused as err:
             refused.append(str(err))
-    if refused:
-        raise AcceptRefused("nothing was written:\n" + "\n".join(refused))
-    by_file: dict[Path, list[tuple[Draft, dict]]] = {}
-    for draft, entry in entries:
-        by_file.setdefault(_topic_file(paths, dataset, entry), []).append((draft, entry))
-    before = {path: path.read_bytes() if path.exists() else None for path in by_file}
-    done: list[Accepted] = []
+            continue
+        appends.setdefault(_topic_file(paths, dataset, entry), ("observations", NEW_FILE, []))[2].append(
+            (draft.id, entry))
+    plans, refused_incidents = plan_incidents(paths, dataset, incidents or [], overrides, taken)
+    if refused + refused_incidents:
+        raise AcceptRefused("nothing was written:\n" + "\n".join(refused + refused_incidents))
+    for plan in plans:
+        if plan.how == "added":
+            appends.setdefault(plan.path, ("events", NEW_EVENTS_FILE, []))[2].append((plan.incident.id, plan.entry))
+    inserts = [plan for plan in plans if plan.how == "cited"]
+    before = {path: path.read_bytes() if path.exists() else None for path in [*appends, *(p.path for p in inserts)]}
     try:
-        for path, group in by_file.items():
-            lines = append_entries(path, "observations", [e for _, e in group], paths.relative(path), NEW_FILE)
-            done += [Accepted(d.id, e["id"], paths.relative(path), line) for (d, e), line in zip(group, lines)]
+        written = _write(paths, appends, inserts)
     except AppendRefused as err:
         _restore(before)
         raise AcceptRefused(f"nothing was written: {err}") from None
     _, problems = validate_project(paths)
-    first = {a.path: min(b.line for b in done if b.path == a.path) for a in done}
-    new = [p for p in problems if p.severity == "error" and p.path in first and p.line >= first[p.path]]
+    new = [p for p in problems if p.severity == "error" and any(w.path == p.path and w.covers(p.line) for w in written)]
     if new:
         _restore(before)
         raise AcceptRefused("the entries would not validate, so nothing was written:\n"
                             + "\n".join(p.format() for p in new))
+    joined = {w.fact_id: w for w in written if w.how == "added"}
+    done = [Accepted(w.candidate, w.fact_id, w.path, w.first, w.how) for w in written]
+    for plan in plans:
+        if plan.how in ("joined", "already"):
+            line = joined[plan.event_id].first if plan.event_id in joined else 0
+            done.append(Accepted(plan.incident.id, plan.event_id, paths.relative(plan.path), line, plan.how))
     return done
+
+
+def _write(paths: ProjectPaths, appends: dict, inserts: list[IncidentPlan]) -> list[_Written]:
+    """Citations first (in the middle of their files), then the new entries at the ends."""
+    written: list[_Written] = []
+    for plan in inserts:
+        shown = paths.relative(plan.path)
+        first, last = insert_citation(plan.path, plan.event_id, plan.citation, shown)
+        for earlier in written:
+            if earlier.path == shown and earlier.first >= first:
+                earlier.first += last - first + 1
+                earlier.last += last - first + 1
+        written.append(_Written(plan.incident.id, plan.event_id, shown, first, last, "cited"))
+    for path, (key, new_file, group) in appends.items():
+        shown = paths.relative(path)
+        lines = append_entries(path, key, [entry for _, entry in group], shown, new_file)
+        written += [_Written(cid, entry["id"], shown, line) for (cid, entry), line in zip(group, lines)]
+    return written
 
 
 def _restore(before: dict[Path, bytes | None]) -> None:

@@ -77,3 +77,70 @@ def append_entries(path: Path, key: str, entries: list[dict], shown: str, new_fi
     new, lines = appended_text(text, key, entries, shown)
     path.write_text(new, encoding="utf-8")
     return lines
+
+
+def _event_at(text: str, event_id: str, shown: str):
+    """The parsed file and the index of the event ``event_id`` in it."""
+    doc, problems = parse_yaml(text, shown)
+    errors = [p for p in problems if p.severity == "error"]
+    if doc is None or errors:
+        raise AppendRefused("\n".join(p.format() for p in (errors or problems)) or f"{shown}: the file cannot be read")
+    events = doc.data.get("events") if isinstance(doc.data, dict) else None
+    for i, event in enumerate(events if isinstance(events, list) else []):
+        if isinstance(event, dict) and event.get("id") == event_id and isinstance(event.get("sources"), list):
+            return doc, i
+    raise AppendRefused(f"{shown}: there is no event '{event_id}' with a `sources:` list in this file — "
+                        "run `python -m scripts validate`, then accept again")
+
+
+def _end_of_item(lines: list[str], first: int, indent: str) -> int:
+    """The last line (1-based) of the list item starting on line ``first``: its text runs until a
+    line indented no deeper than its dash (the next key or entry); blank and comment lines after
+    it are not its own."""
+    end = first
+    for number in range(first + 1, len(lines) + 1):
+        line = lines[number - 1]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if len(line) - len(line.lstrip()) <= len(indent):
+            break
+        end = number
+    return end
+
+
+def inserted_citation(text: str, event_id: str, citation: dict, shown: str) -> tuple[str, int, int]:
+    """``text`` with ``citation`` added at the end of the `sources:` list of event ``event_id``,
+    its lines right after the last line of that list, at its indentation; and the first and last
+    line of the citation. Raises AppendRefused unless every other value reads back unchanged."""
+    doc, index = _event_at(text, event_id, shown)
+    sources = doc.data["events"][index]["sources"]
+    lines = text.splitlines(keepends=True)
+    last = doc.line_of(("events", index, "sources", len(sources) - 1))
+    item = re.match(r"^([ \t]*)- ", lines[last - 1]) if sources and last <= len(lines) else None
+    refusal = (f"{shown}: the `sources:` of event '{event_id}' is not a block list (`- source: …` on lines "
+               "of their own), so a citation cannot be added without rewriting it — write it as a block list, "
+               "or add the citation by hand")
+    if item is None:
+        raise AppendRefused(refusal)
+    end = _end_of_item(lines, last, item.group(1))
+    before = "".join(lines[:end])
+    if not before.endswith("\n"):
+        before += "\n"
+    added = entry_text(citation, item.group(1))
+    new = before + added + "".join(lines[end:])
+    new_doc, index_again = _event_at(new, event_id, shown)
+    expected = {**doc.data, "events": [dict(e) for e in doc.data["events"]]}
+    expected["events"][index] = {**doc.data["events"][index], "sources": [*sources, citation]}
+    if index_again != index or new_doc.data != expected:
+        raise AppendRefused(refusal)
+    return new, end + 1, end + added.count("\n")
+
+
+def insert_citation(path: Path, event_id: str, citation: dict, shown: str) -> tuple[int, int]:
+    """Add the citation to the event in the file; returns its first and last line."""
+    text, problems = decode_text(path.read_bytes(), shown)
+    if text is None:
+        raise AppendRefused("\n".join(p.format() for p in problems))
+    new, first, last = inserted_citation(text, event_id, citation, shown)
+    path.write_text(new, encoding="utf-8")
+    return first, last

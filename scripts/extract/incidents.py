@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from datetime import date
+from datetime import date, timedelta
 
 from scripts.extract.candidates import Candidate, candidate_id, extract_text
 from scripts.extract.dates import dates_in
@@ -70,7 +70,9 @@ def strike_words(vocab: Vocabulary, schemas: Path) -> StrikeWords:
 
 
 def _quantity(c: Candidate | None) -> dict | None:
-    return None if c is None else {"value": c.value, "qualifier": c.qualifier}
+    if c is None:
+        return None
+    return {"value": c.value, "qualifier": c.qualifier, **({"high": c.high} if c.high is not None else {})}
 
 
 def _theater(text: str, theaters: tuple[str, ...]) -> str | None:
@@ -89,8 +91,11 @@ def _running(sentence: str, c: Candidate, sentence_start: int) -> bool:
     a total brought to it, "since …" before it, or a tally told in the perfect tense."""
     at = c.start - sentence_start
     return bool(RUNNING.search(sentence[max(0, at - 60): at + 40]) or "brought to" in c.reason
-                or _SINCE.search(sentence[:at]) or _TALLY_TENSE.search(sentence[max(0, at - 100): at + 40]))
+                or _SINCE.search(sentence[:at]) or _TALLY_TENSE.search(sentence[max(0, at - 100): at + 70]))
 
+
+# "FILE - This image from video … shows a vessel … on Jan. 23": a wire photo's caption.
+_CAPTION = re.compile(r"\s*FILE\s*[-–—]\s")
 
 # A name is not the thing: "Operation Absolute Resolve" names a raid, "operation" would be a strike.
 _NAME = re.compile(r"[A-Z][\w-]*\s+[A-Z]")
@@ -122,6 +127,8 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
                 continue
             if not (_about_boats(sentence.text, nouns) or (n and _about_boats(sentences[n - 1].text, nouns))):
                 continue  # other parties' deaths: a raid, a land operation
+            if _CAPTION.match(sentence.text):
+                continue  # a photo's caption retells an earlier strike
             day, how = _strike_day(sentence.text, toll, published, strike_days, n)
             same = next((i for i in found if i["killed"]["value"] == toll.value
                          and (i["date"] == day or None in (i["date"], day))), None)
@@ -154,9 +161,8 @@ def _sentence_day(sentence: str, at: int, published: date | None, announced: boo
     ("On Tuesday a strike killed four, while a strike Monday killed two")."""
     if published is None:
         return None
-    days = [(pos, day, words) for pos, day, precision, words, _ in dates_in(sentence, published)
-            if precision == "day" and announced == bool(_ANNOUNCED_ON.search(sentence[max(0, pos - 30):pos])
-                                                        or _ANNOUNCEMENT.match(sentence, pos + len(words)))]
+    days = [(pos, day, words) for pos, day, words, said in _days_and_announcements(sentence, published)
+            if announced == said]
     if not days:
         return None
     cuts = [0, *(m.start() for m in _CLAUSE.finditer(sentence)), len(sentence)]
@@ -165,23 +171,75 @@ def _sentence_day(sentence: str, at: int, published: date | None, announced: boo
     return min(own, key=lambda d: abs(d[0] - at))[1].isoformat()
 
 
+# "Hegseth on Tuesday announced", and a day restated after the announcement's ("said on Monday,
+# November 10", "said on Friday (March 20, 2026)") is the announcement's too.
+_ANNOUNCING = re.compile(r"\s+(?:said|says|announced|announces|stated|reported|confirmed|posted)\b", re.I)
+_RESTATED = re.compile(r"[\s,(]*$")
+
+
+def _days_and_announcements(sentence: str, published: date) -> list[tuple[int, date, str, bool]]:
+    """The days a sentence gives, in order, each with whether it is the day of an announcement."""
+    days = sorted((pos, day, words) for pos, day, precision, words, _ in dates_in(sentence, published)
+                  if precision == "day")
+    found: list[tuple[int, date, str, bool]] = []
+    for pos, day, words in days:
+        said = bool(_ANNOUNCED_ON.search(sentence[max(0, pos - 30):pos]) or _ANNOUNCEMENT.match(sentence, pos + len(words))
+                    or _ANNOUNCING.match(sentence, pos + len(words)))
+        if found and found[-1][3] and _RESTATED.match(sentence[found[-1][0] + len(found[-1][2]):pos]):
+            said = True
+        found.append((pos, day, words, said))
+    return found
+
+
 def incident_id(source: str, sentence: str, start: int, end: int, killed: float) -> str:
     """Like candidate_id: the article, the sentence and where its toll stands, stable across runs
     and across edits elsewhere in the article ('i' + 8 hex digits, never a candidate's id)."""
     return "i" + candidate_id(source, sentence, start, end, killed)[1:]
 
 
+# "strikes carried out the day before", "a day earlier": the day before the announcement.
+_DAY_BEFORE = re.compile(r"\b(?:the|a|one) day (?:before|earlier)\b(?!\s+(?:the|a|an|its|his|her|their)\b)"
+                         r"|\bthe previous day\b", re.I)
+
+
+def _day_before(sentence: str, published: date | None) -> str | None:
+    if published is None or not _DAY_BEFORE.search(sentence):
+        return None
+    said = _sentence_day(sentence, 0, published, announced=True) or published.isoformat()
+    return (date.fromisoformat(said) - timedelta(days=1)).isoformat()
+
+
+# "The attack comes a day after the US killed two people": the toll is of the day before the
+# strike the sentence starts from.
+_DAY_AFTER = re.compile(r"\b(?:comes?|came|coming)\s+(?:a|one)\s+day\s+after\b", re.I)
+
+
 def _strike_day(sentence: str, toll: Candidate, published: date | None, strike_days: list[tuple],
                 n: int) -> tuple[str | None, str]:
     """The strike's day: the sentence's own, else the nearest sentence that dates a strike
     (an earlier one first: "The strike took place on Saturday. … three were killed")."""
+    day, how = _strike_day_from(sentence, toll, published, strike_days, n)
+    after = _DAY_AFTER.search(sentence)
+    if day and after and after.start() < toll.start:
+        return (date.fromisoformat(day) - timedelta(days=1)).isoformat(), f"the day before {how}"
+    return day, how
+
+
+def _strike_day_from(sentence: str, toll: Candidate, published: date | None, strike_days: list[tuple],
+                     n: int) -> tuple[str | None, str]:
     day = _sentence_day(sentence, toll.start, published)
     if day:
         return day, "the sentence's date"
+    day = _day_before(sentence, published)
+    if day:
+        return day, "the day before it was announced"
     nearby = [*range(n - 1, max(-1, n - 4), -1), *range(n + 1, min(len(strike_days), n + 3))]
     for m in nearby:
         if strike_days[m][0]:
             return strike_days[m][0], "the date a nearby sentence gives"
+    article_days = {d for d, _ in strike_days if d}
+    if len(article_days) == 1:
+        return article_days.pop(), "the only strike date the article gives"
     day = _sentence_day(sentence, toll.start, published, announced=True)
     if day:
         return day, "the day it was announced (no strike date given)"
@@ -200,7 +258,8 @@ def _strike_day_of(sentence: str, published: date | None, nouns: frozenset[str])
     it says the strike was announced, if any."""
     if not nouns & {normalise_word(w) for w in re.findall(r"[\w-]+", sentence)}:
         return None, None
-    return _sentence_day(sentence, 0, published), _sentence_day(sentence, 0, published, announced=True)
+    return (_sentence_day(sentence, 0, published) or _day_before(sentence, published),
+            _sentence_day(sentence, 0, published, announced=True))
 
 
 def _reason(how: str) -> str:

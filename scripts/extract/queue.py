@@ -18,6 +18,7 @@ from typing import Iterable
 import yaml
 
 from scripts.extract.candidates import Candidate, candidate_id
+from scripts.extract.incident_queue import IncidentDraft, read_incident_entries
 from scripts.extract.numbers import Mention, find_numbers
 from scripts.paths import ProjectPaths
 from scripts.problems import Problem, problem
@@ -32,7 +33,9 @@ HEADER = ("# yaml-language-server: $schema=../../schemas/drafts.schema.json\n"
           "# Candidate facts proposed by `python -m scripts extract` for {source}.\n"
           "# Review them with `python -m scripts review {source}`. You may correct metric, qualifier, as_of,\n"
           "# as_of_precision and scope, or add attribution, here: the next `extract` keeps your corrections.\n"
-          "# id, value and quote come from the article and cannot be changed.\n"
+          "# Strike incidents (`incidents:`): you may correct date, date_precision, theater, strikes, vessels and\n"
+          "# survivors; `accept` makes one a strike event, or cites it on the event of its day and theater.\n"
+          "# id, value, killed and quote come from the article and cannot be changed.\n"
           "# Then `python -m scripts accept <id> …` (or `--all {source}`), `python -m scripts reject <id> …`.\n")
 
 
@@ -54,6 +57,10 @@ class Draft(Candidate):
             if entry[optional] is None:
                 del entry[optional]
         return entry
+
+    def checks_out(self) -> bool:
+        """Whether the id is the one of this sentence and figure."""
+        return self.figure() is not None
 
     def figure(self) -> Mention | None:
         """The number of the sentence this candidate is, if its id matches its content."""
@@ -79,8 +86,9 @@ def drafts_file(paths: ProjectPaths, source: str) -> Path:
     return paths.drafts / f"{source}.yaml"
 
 
-def read_drafts(path: Path, paths: ProjectPaths) -> tuple[list[Draft], list[Problem]]:
-    """The candidates of one drafts file that have the right shape, and the problems of the rest."""
+def read_drafts(path: Path, paths: ProjectPaths) -> tuple[list[Draft | IncidentDraft], list[Problem]]:
+    """The candidates and incidents of one drafts file that have the right shape, and the problems
+    of the rest."""
     shown = paths.relative(path)
     try:
         raw = path.read_bytes()
@@ -113,10 +121,12 @@ def read_drafts(path: Path, paths: ProjectPaths) -> tuple[list[Draft], list[Prob
                     "start": 0, "end": 0, "confidence": 0.0, "reason": None, "high": None}
         known = {**defaults, **known}
         drafts.append(Draft(source=source, path=shown, line=doc.line_of(("candidates", i)), **known))
+    drafts += read_incident_entries(doc.data.get("incidents"), failed, source, shown, doc.line_of)
     return drafts, problems
 
 
-def read_queue(paths: ProjectPaths, sources: Iterable[str] | None = None) -> tuple[list[Draft], list[Problem]]:
+def read_queue(paths: ProjectPaths, sources: Iterable[str] | None = None) \
+        -> tuple[list[Draft | IncidentDraft], list[Problem]]:
     """Every drafts file, or those of ``sources``."""
     files = sorted(paths.drafts.glob("*.yaml")) if sources is None else [drafts_file(paths, s) for s in sources]
     drafts, problems = [], []
@@ -131,13 +141,15 @@ def read_queue(paths: ProjectPaths, sources: Iterable[str] | None = None) -> tup
     return drafts, problems
 
 
-def check_draft(draft: Draft, seeds: dict[str, Seed]) -> Problem | None:
-    """Why the candidate cannot be trusted, if it cannot: its id must be re-derived from its
-    sentence and figure, and the sentence must still be in its article."""
+def check_draft(draft: Draft | IncidentDraft, seeds: dict[str, Seed]) -> Problem | None:
+    """Why the candidate or incident cannot be trusted, if it cannot: its id must be re-derived
+    from its sentence and figure (an incident's: its toll), and the sentence must still be in its
+    article."""
     again = "run `python -m scripts extract` again and use the ids it writes"
-    if draft.figure() is None:
+    if not draft.checks_out():
+        what, value = ("incident", draft.killed.value) if isinstance(draft, IncidentDraft) else ("candidate", draft.value)
         return problem("draft-mismatch", draft.path, draft.line,
-                       f"candidate {draft.id} does not match its sentence and value {draft.value:g}: "
+                       f"{what} {draft.id} does not match its sentence and value {value:g}: "
                        "its id, value or quote was changed", f"id, value and quote cannot be edited: {again}")
     seed = seeds.get(draft.source)
     if seed is None:
@@ -167,13 +179,16 @@ def merge_drafts(fresh: list[Candidate], old: list[Draft], body: str, skip: set[
     return sorted(left, key=lambda d: (d.metric is None, d.start, d.id))
 
 
-def render_drafts(source: str, drafts: list[Draft]) -> str:
-    body = yaml.safe_dump({"source": source, "candidates": [d.as_entry() for d in drafts]}, sort_keys=False,
-                          allow_unicode=True, width=110)
-    return HEADER.format(source=source) + body
+def render_drafts(source: str, drafts: list[Draft | IncidentDraft]) -> str:
+    """The drafts file: candidates, then incidents (the list only when there are some)."""
+    data: dict = {"source": source, "candidates": [d.as_entry() for d in drafts if isinstance(d, Draft)]}
+    incidents = [d.as_entry() for d in drafts if isinstance(d, IncidentDraft)]
+    if incidents:
+        data["incidents"] = incidents
+    return HEADER.format(source=source) + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110)
 
 
-def write_drafts(paths: ProjectPaths, source: str, drafts: list[Draft]) -> bool:
+def write_drafts(paths: ProjectPaths, source: str, drafts: list[Draft | IncidentDraft]) -> bool:
     """Write the queue of one article; returns whether the file changed (a rerun changes nothing)."""
     target = drafts_file(paths, source)
     text = render_drafts(source, drafts)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from scripts.extract.append import append_entries
+from scripts.extract.incident_queue import IncidentDraft
 from scripts.extract.queue import Draft
 from scripts.paths import ProjectPaths
 from scripts.problems import Problem
@@ -39,16 +40,21 @@ def read_rejections(paths: ProjectPaths) -> tuple[set[tuple[str, str]], list[Pro
             if ("rejected", i) not in failed and isinstance(e, dict)}, problems
 
 
-def rejection(draft: Draft, reason: str | None, day: date) -> dict:
-    entry = {"candidate": draft.id, "source": draft.source, "metric": draft.metric, "value": draft.value,
-             "qualifier": draft.qualifier, "quote": draft.quote}
+def rejection(draft: Draft | IncidentDraft, reason: str | None, day: date) -> dict:
+    """What was turned down; an incident by its toll."""
+    if isinstance(draft, IncidentDraft):
+        entry = {"candidate": draft.id, "source": draft.source, "value": draft.killed.value,
+                 "qualifier": draft.killed.qualifier, "quote": draft.quote}
+    else:
+        entry = {"candidate": draft.id, "source": draft.source, "metric": draft.metric, "value": draft.value,
+                 "qualifier": draft.qualifier, "quote": draft.quote}
     if reason:
         entry["reason"] = reason
     entry["date"] = day.isoformat()
     return entry
 
 
-def record_rejections(paths: ProjectPaths, drafts: list[Draft], reason: str | None, day: date) -> list[int]:
+def record_rejections(paths: ProjectPaths, drafts: list[Draft | IncidentDraft], reason: str | None, day: date) -> list[int]:
     """Append the rejections; returns the line of each. Raises AppendRefused."""
     path = paths.rejected_file
     return append_entries(path, "rejected", [rejection(d, reason, day) for d in drafts], paths.relative(path),

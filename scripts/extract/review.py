@@ -3,6 +3,7 @@ in its sentence, so checking does not need the drafts file open. Pure: drafts in
 
 from __future__ import annotations
 
+from scripts.extract.incident_queue import IncidentDraft
 from scripts.extract.queue import Draft
 from scripts.records import Quantity
 from scripts.render.format import format_quantity
@@ -37,9 +38,23 @@ def describe(draft: Draft) -> str:
     return "  ".join(parts)
 
 
-def review_lines(source: str, drafts: list[Draft]) -> list[str]:
-    placed = sum(d.metric is not None for d in drafts)
-    lines = [f"{source}: {placed} candidate(s) placed in a metric, {len(drafts) - placed} not placed"]
-    for draft in drafts:
+def describe_incident(incident: IncidentDraft) -> str:
+    """The incident's id, date, theater and each figure it gives, with its hedge."""
+    when = f"{incident.date} ({incident.date_precision or 'day'})" if incident.date else "no date (give --date)"
+    figures = [f"{name} {format_quantity(q)}" for name, q in incident.figures().items()]
+    return "  ".join([incident.id, "strike", when, incident.theater or "theater unknown", *figures])
+
+
+def review_lines(source: str, drafts: list[Draft | IncidentDraft]) -> list[str]:
+    candidates = [d for d in drafts if isinstance(d, Draft)]
+    incidents = [d for d in drafts if isinstance(d, IncidentDraft)]
+    placed = sum(d.metric is not None for d in candidates)
+    lines = [f"{source}: {placed} candidate(s) placed in a metric, {len(candidates) - placed} not placed"]
+    for draft in candidates:
         lines += ["  " + describe(draft), "      " + marked_sentence(draft)]
+    if incidents:
+        lines.append(f"{source}: {len(incidents)} strike incident(s): `accept` adds each as a strike event, "
+                     "or cites it on the event of its day and theater")
+    for incident in incidents:
+        lines += ["  " + describe_incident(incident), "      " + " ".join(incident.quote.split())]
     return lines
