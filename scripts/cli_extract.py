@@ -213,7 +213,7 @@ def _accepted(a) -> str:
     return {"added": f"added '{a.fact_id}' at {where}",
             "cited": f"cited on the recorded strike '{a.fact_id}' at {where}",
             "joined": f"cited on the new strike '{a.fact_id}' at {where}",
-            "already": f"'{a.fact_id}' already cites this sentence ({where}); nothing added"}[a.how]
+            "already": f"'{a.fact_id}' already cites this article ({where}); nothing added"}[a.how]
 
 
 def cmd_reject(args: argparse.Namespace, paths: ProjectPaths) -> int:

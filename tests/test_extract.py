@@ -370,3 +370,9 @@ INCIDENTS = {
 def test_incident_rules(name, vocab):
     body, expected = INCIDENTS[name]
     assert incidents(body, vocab) == expected
+
+
+def test_page_debris_before_a_sentence_is_not_part_of_its_quote():
+    text = "date 2025-10-28 Washington - Forces killed 14 people. Home / World News / The 17th strike killed 3."
+    assert [s.text for s in split_sentences(text)] == ["Washington - Forces killed 14 people.",
+                                                       "The 17th strike killed 3."]

@@ -196,3 +196,21 @@ def test_a_citation_goes_after_the_last_one_and_a_flow_list_is_refused():
     assert (first, last) == (7, 8)
     with pytest.raises(AppendRefused, match="not a block list"):
         inserted_citation(EVENTS, "b", {"source": "t", "quote": "Q."}, "events.yaml")
+
+
+def test_a_second_sentence_of_a_cited_article_that_says_nothing_new_is_not_cited_again(project, capsys):
+    seed = project.seeds / "2025-10-01-test-strike-report.md"
+    other = "Officials gave no more details of the strike in the Caribbean."
+    seed.write_text(seed.read_text(encoding="utf-8") + other + "\n", encoding="utf-8")
+    events_file = project.facts / "events.yaml"  # strike-2025-09-30 now cites the article by that sentence
+    events_file.write_text(events_file.read_text(encoding="utf-8").replace(
+        "quote: The U.S. military killed 6 people on Tuesday in a strike on a boat, officials said.",
+        f"quote: {other}", 1), encoding="utf-8")
+    assert main(["extract", f"seeds/{seed.name}"]) == 0
+    capsys.readouterr()
+    data = yaml.safe_load((project.drafts / f"{seed.stem}.yaml").read_text(encoding="utf-8"))
+    [incident] = data["incidents"]
+    before = events_file.read_bytes()
+    assert main(["accept", incident["id"]]) == 0
+    assert "already cites this article" in capsys.readouterr().out
+    assert events_file.read_bytes() == before

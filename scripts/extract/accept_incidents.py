@@ -57,7 +57,7 @@ class Reading:
 @dataclass(frozen=True)
 class IncidentPlan:
     """``how``: "added" (a new event, ``entry``, appended), "cited" (``citation`` added to a recorded
-    event), "joined" (cited on an event this command adds), "already" (the event cites the sentence)."""
+    event), "joined" (cited on an event this command adds), "already" (the event cites the article)."""
 
     incident: IncidentDraft
     event_id: str
@@ -189,10 +189,11 @@ def plan_incidents(paths: ProjectPaths, dataset: Dataset, incidents: list[Incide
             targets.append(Target(entry["id"], reading.day, reading.date_precision, entry["strike"]["theater"],
                                   reading.figures, path, [(incident.source, incident.quote)], entry))
             plans.append(IncidentPlan(incident, entry["id"], path, "added", entry=entry))
-        elif (incident.source, incident.quote) in target.cited:
+        elif (citation := citation_of(incident, reading, target, overrides.get("note"))) and (
+                incident.source in {source for source, _ in target.cited} and citation.keys() <= {"source", "quote"}):
+            # The article is cited already and this sentence says nothing else: one citation is enough.
             plans.append(IncidentPlan(incident, target.id, target.path, "already"))
         else:
-            citation = citation_of(incident, reading, target, overrides.get("note"))
             target.cited.append((incident.source, incident.quote))
             if target.entry is not None:
                 target.entry["sources"].append(citation)

@@ -17,6 +17,9 @@ ABBREVIATIONS = {"u.s", "u.n", "mr", "mrs", "ms", "dr", "gen", "adm", "sen", "re
 # A run of stops is tried from its first character only, and atomically (no backtracking), so a
 # long run of dots costs linear time, not quadratic.
 _END = re.compile(r"(?<![.!?…])(?>[.!?…]+)(?>[\"'”’)\]]*)(?=\s)|\n")
+# What a stored web page leaves before a sentence: a "date 2025-10-28" stamp, a breadcrumb
+# ("Home / World News / "). Not the article's words: a quote starts after it.
+_PAGE_DEBRIS = re.compile(r"(?:date \d{4}-\d{2}-\d{2}\s+)?(?:[A-Z][\w&' ]{0,30}? / )*")
 _DATE_HEADING = re.compile(r"(?:%s)\.? \d{1,2}\.?" % "|".join(sorted(MONTHS, key=len, reverse=True)), re.I)
 
 
@@ -46,6 +49,9 @@ def split_sentences(text: str) -> list[Sentence]:
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
+        if a >= b:
+            continue
+        a += _PAGE_DEBRIS.match(text, a, b).end() - a
         if a >= b:
             continue
         if pending is not None:
