@@ -50,7 +50,8 @@ def cmd_extract(args: argparse.Namespace, paths: ProjectPaths) -> int:
     from scripts.extract.articles import ArticleUnreadable, read_article
     from scripts.extract.candidates import extract_text
     from scripts.extract.classify import Vocabulary
-    from scripts.extract.incident_queue import IncidentDraft, cited_sentences, merge_incidents
+    from scripts.extract.incident_queue import (IncidentDraft, cited_sentences, figures_left_to_incidents,
+                                                merge_incidents)
     from scripts.extract.queue import Draft, curated_keys, drafts_file, merge_drafts, read_drafts, write_drafts
     from scripts.extract.rejections import read_rejections
     from scripts.extract.incidents import incidents_of, strike_words
@@ -80,11 +81,12 @@ def cmd_extract(args: argparse.Namespace, paths: ProjectPaths) -> int:
             status = 1
             continue
         candidates = extract_text(article.source, article.body, article.published, vocab)
-        incidents = incidents_of(article.source, article.body, article.published, vocab,
-                                 strike_words(vocab, paths.schemas))
+        words = strike_words(vocab, paths.schemas)
+        incidents = incidents_of(article.source, article.body, article.published, vocab, words)
         if args.json:
             everything += [c.as_dict() for c in candidates] + incidents
             continue
+        candidates = figures_left_to_incidents(candidates, incidents, words.fields)
         target = drafts_file(paths, article.source)
         old, problems = read_drafts(target, paths) if target.exists() else ([], [])
         if problems:

@@ -131,3 +131,13 @@ def merge_incidents(fresh: list[dict], old: list[IncidentDraft], body: str, skip
     merged += [d for d in previous.values() if quote_in_text(d.quote, body) and d.checks_out()]
     left = [d for d in merged if d.id not in skip and not is_cited(d, cited)]
     return sorted(left, key=lambda d: (d.start, d.id))
+
+
+def figures_left_to_incidents(candidates: list, incidents: list[dict], fields: dict[str, str]) -> list:
+    """The figure candidates, less those an incident of the same sentence carries: one strike's toll
+    is proposed once, as a strike to record, not a second time as a figure of a running total."""
+    carried = {(metric, float(found[name]["value"]), found["start"], found["end"])
+               for found in incidents for name, metric in fields.items() if found.get(name)}
+    return [c for c in candidates
+            if not any(c.metric == metric and c.value == value and start <= c.start < end
+                       for metric, value, start, end in carried)]
