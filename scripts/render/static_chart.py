@@ -213,6 +213,14 @@ def _events(layout: dict, plot: _Plot) -> list[str]:
     return out
 
 
+def can_draw(spec: dict) -> bool:
+    """Whether the spec is one of the tracker's: a date axis with its range, a value axis with its
+    range or its categories. Any other chart waits for Plotly."""
+    layout = spec.get("layout") or {}
+    x, y = layout.get("xaxis") or {}, layout.get("yaxis") or {}
+    return bool(x.get("range")) and bool(y.get("range") or y.get("categoryarray"))
+
+
 def static_svg(spec: dict, width: int) -> str:
     """The chart of ``spec`` as an SVG ``width`` pixels wide (its plot as tall as the spec's)."""
     layout, traces = spec["layout"], spec["data"]

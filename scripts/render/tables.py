@@ -10,7 +10,7 @@ from scripts.records import UNNAMED_OUTLET, Metric, Observation, Seed
 from scripts.render.chart_frame import DEFAULT_WIDTH, NARROW_WIDTH, ChartFrame
 from scripts.render.format import format_date, format_quantity_with_unit
 from scripts.render.links import Links
-from scripts.render.static_chart import static_svg
+from scripts.render.static_chart import can_draw, static_svg
 from scripts.render.text import html_text
 
 
@@ -77,7 +77,7 @@ def chart_drawing(spec: dict, label: str, frame: ChartFrame | None = None) -> st
     replaces with the interactive chart; ``frame`` gives it the words a downloaded image carries."""
     words = f' data-frame="{chart_data(frame.as_spec())}"' if frame else ""
     static = "".join(f'<div class="tracker-static-{name}">{static_svg(spec, width)}</div>'
-                     for name, width in (("wide", DEFAULT_WIDTH), ("narrow", NARROW_WIDTH)))
+                     for name, width in (("wide", DEFAULT_WIDTH), ("narrow", NARROW_WIDTH))) if can_draw(spec) else ""
     return (f'<div class="tracker-chart" role="img" aria-label="{html_text(label)}" '
             f'data-figure="{chart_data(spec)}"{words}>{static}</div>')
 
