@@ -7,7 +7,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from datetime import date, timedelta
+from datetime import date
 from typing import Iterable, Literal, Mapping, TypeVar
 
 T = TypeVar("T")
@@ -26,21 +26,6 @@ UNNAMED_OUTLET = "an outlet the stored text does not name"
 # Units whose values are whole things (people, ships): a fraction there is a typo.
 COUNTED_UNITS = frozenset({"people", "ships", "submarines", "aircraft", "flights", "strikes", "vessels",
                            "tankers", "airlines", "barrels", "USD"})
-
-
-APPROX_DAYS = timedelta(days=7)
-
-
-def date_window(day: date, precision: str) -> tuple[date, date]:
-    """The days a dated figure may describe: one day; a week either side of an approximate
-    date; the whole month of a month."""
-    if precision == "approx":
-        return day - APPROX_DAYS, day + APPROX_DAYS
-    if precision == "month":
-        start = day.replace(day=1)
-        after = (start + timedelta(days=32)).replace(day=1)
-        return start, after - timedelta(days=1)
-    return day, day
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from scripts.load import load_dataset
 from scripts.paths import ProjectPaths
 from scripts.problems import Problem, problem
 from scripts.quotes import closest_sentence, quote_in_text
-from scripts.records import Dataset, Event, Observation, Quantity, date_window
+from scripts.records import Dataset, Event, Observation, Quantity
 from scripts.render.format import format_date, format_number
 
 
@@ -183,6 +183,21 @@ def check_duplicate_figures(observations: Iterable[Observation]) -> Iterator[Pro
                           f"'{obs.id}' repeats '{seen[key].id}' (same metric, value, date, source and scope)")
         else:
             seen[key] = obs
+
+
+APPROX_DAYS = timedelta(days=7)
+
+
+def date_window(day: date, precision: str) -> tuple[date, date]:
+    """The days a dated figure may describe: one day; a week either side of an approximate
+    date; the whole month of a month."""
+    if precision == "approx":
+        return day - APPROX_DAYS, day + APPROX_DAYS
+    if precision == "month":
+        start = day.replace(day=1)
+        after = (start + timedelta(days=32)).replace(day=1)
+        return start, after - timedelta(days=1)
+    return day, day
 
 
 def surely_after(later: Observation, earlier: Observation) -> bool:

@@ -21,15 +21,16 @@ from scripts.render.static_chart import static_svg
 from scripts.validate import validate_project
 
 
-@pytest.fixture
-def mini_site(mini):
-    dataset, problems = load_dataset(mini)
-    assert problems == []
-    return render_site(dataset)
+from tests.test_render import chart_specs as specs, mini_site  # noqa: F401 - a fixture shared with test_render
 
 
-def specs(page: str) -> list[dict]:
-    return [json.loads(unescape(m)) for m in re.findall(r'data-figure="([^"]*)"', page)]
+def add_deaths_figure(mini, id: str, value: int, qualifier: str, as_of: str, precision: str, source: str,
+                      quote: str) -> None:
+    strikes = mini.facts / "strikes.yaml"
+    strikes.write_text(strikes.read_text(encoding="utf-8") + (
+        f"  - id: {id}\n    metric: strike_deaths\n    value: {value}\n    qualifier: {qualifier}\n"
+        f"    as_of: {as_of}\n    as_of_precision: {precision}\n    source: {source}\n    quote: {quote}\n"
+        "    status: verified\n"), encoding="utf-8")
 
 
 def add_annotation(mini, entry: str) -> None:
@@ -93,12 +94,8 @@ def test_every_hover_line_fits_a_phone(mini_site):
 
 
 def test_the_disagreement_ring_is_vermillion_and_the_series_is_not(mini):
-    strikes = mini.facts / "strikes.yaml"
-    strikes.write_text(strikes.read_text(encoding="utf-8") + (
-        "  - id: deaths-low\n    metric: strike_deaths\n    value: 6\n    qualifier: exact\n    as_of: 2025-10-07\n"
-        "    as_of_precision: day\n    source: 2025-10-01-test-strike-report\n"
-        "    quote: The U.S. military killed 6 people on Tuesday in a strike on a boat, officials said.\n"
-        "    status: verified\n"), encoding="utf-8")
+    add_deaths_figure(mini, "deaths-low", 6, "exact", "2025-10-07", "day", "2025-10-01-test-strike-report",
+                      "The U.S. military killed 6 people on Tuesday in a strike on a boat, officials said.")
     dataset, _ = load_dataset(mini)
     spec = specs(render_site(dataset)["metrics/strike_deaths.md"])[0]
     ring = next(t for t in spec["data"] if t["name"].startswith("red ring"))
@@ -108,12 +105,8 @@ def test_the_disagreement_ring_is_vermillion_and_the_series_is_not(mini):
 
 
 def test_an_uncertain_date_is_a_bar_across_its_days_not_a_dot_on_the_first(mini):
-    strikes = mini.facts / "strikes.yaml"
-    strikes.write_text(strikes.read_text(encoding="utf-8") + (
-        "  - id: deaths-month\n    metric: strike_deaths\n    value: 40\n    qualifier: at_least\n    as_of: 2025-10-01\n"
-        "    as_of_precision: month\n    source: 2025-10-22-fourth-test-report\n"
-        "    quote: A rights group counted at least 4 dead in the strike of mid-September.\n"
-        "    status: verified\n"), encoding="utf-8")
+    add_deaths_figure(mini, "deaths-month", 40, "at_least", "2025-10-01", "month", "2025-10-22-fourth-test-report",
+                      "A rights group counted at least 4 dead in the strike of mid-September.")
     dataset, problems = load_dataset(mini)
     spec = specs(render_site(dataset)["metrics/strike_deaths.md"])[0]
     bound = next(t for t in spec["data"] if t["name"].startswith("lower bound"))

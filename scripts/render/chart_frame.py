@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from scripts.records import Annotation, Event, date_window
+from scripts.records import Annotation, Event
 from scripts.render.format import format_date
 from scripts.render.text import plot_lines, plot_text
+from scripts.validate import date_window  # one reading of a date's uncertainty, the checker's
 
 DAY_MS = 86_400_000
 # A month label ("Nov 2025") takes about this many pixels at the charts' font size; a day label
