@@ -79,8 +79,9 @@ def serve(folder: Path, compress: bool):
 # runs only once the page may render (its stylesheets loaded).
 STATIC_SEEN = """(() => {
   const look = () => {
-    const svg = document.querySelector('.tracker-static-wide svg, .tracker-static-narrow svg');
-    if (svg && svg.getBoundingClientRect().height > 0) performance.mark('tracker:static-chart');
+    const drawn = Array.from(document.querySelectorAll('.tracker-static-wide svg, .tracker-static-narrow svg'))
+      .some(svg => svg.getBoundingClientRect().height > 0);  // the one of the two the screen's width shows
+    if (drawn) performance.mark('tracker:static-chart');
     else if (!performance.getEntriesByName('tracker:first-chart').length) requestAnimationFrame(look);
   };
   requestAnimationFrame(look);

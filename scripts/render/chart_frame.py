@@ -65,15 +65,15 @@ def _months_between(first: date, last: date) -> int:
 
 def date_ticks(first: date, last: date, width: int = DEFAULT_WIDTH) -> dict:
     """Ticks for a date axis from ``first`` to ``last`` at a plot ``width`` in pixels: months
-    ("Nov 2025", every 1, 2, 3, 6 or 12 months so the labels fit) when the span is over two
-    months, else days (every 1 or 7 days). One label a tick, each label a distinct date."""
-    if (last - first).days > 62:
+    ("Nov 2025", every 1, 2, 3, 6 or 12 months so the labels fit) when the span is over three
+    months, else days (every 1, 7 or 14 days). One label a tick, each label a distinct date."""
+    if (last - first).days > 92:
         start = first if first.day == 1 else (first.replace(day=28) + timedelta(days=4)).replace(day=1)
         months = _months_between(start, last)  # the 1sts of month on the axis
         step = next((s for s in MONTH_STEPS if months / s * MONTH_LABEL_PX <= width), 12)
         return dict(dtick=f"M{step}", tick0=start.isoformat(), tickformat="%b %Y")
     days = max(1, (last - first).days)
-    step = 1 if days * DAY_LABEL_PX <= width else 7
+    step = next((s for s in (1, 7) if days / s * DAY_LABEL_PX <= width), 14)
     return dict(dtick=step * DAY_MS, tick0=first.isoformat(), tickformat="%-d %b")
 
 

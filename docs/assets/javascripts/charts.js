@@ -56,7 +56,7 @@
   function dateTicks(range, width) {
     var a = new Date(range[0]), b = new Date(range[1]);
     var days = (b - a) / DAY_MS;
-    if (days > 62) {
+    if (days > 92) {
       // the first 1st of month on the axis, and how many 1sts there are up to its end
       var start = a.getUTCDate() === 1 ? a : new Date(Date.UTC(a.getUTCFullYear(), a.getUTCMonth() + 1, 1));
       var months = (b.getUTCFullYear() - start.getUTCFullYear()) * 12 + b.getUTCMonth() - start.getUTCMonth() + 1;
@@ -64,7 +64,8 @@
       var tick0 = start.getUTCFullYear() + "-" + ("0" + (start.getUTCMonth() + 1)).slice(-2) + "-01";
       return { dtick: "M" + step, tick0: tick0, tickformat: "%b %Y" };
     }
-    var dayStep = Math.max(1, days) * DAY_LABEL_PX <= width ? 1 : 7;
+    var span = Math.max(1, days);
+    var dayStep = span * DAY_LABEL_PX <= width ? 1 : span / 7 * DAY_LABEL_PX <= width ? 7 : 14;
     return { dtick: dayStep * DAY_MS, tick0: range[0], tickformat: "%-d %b" };
   }
 
