@@ -17,7 +17,7 @@ import frontmatter
 
 from scripts.paths import ProjectPaths
 from scripts.problems import Problem, problem
-from scripts.records import (STRIKE_FIGURES, Citation, Correction, Dataset, Event, EventCorrection, EventSum, Metric,
+from scripts.records import (STRIKE_FIGURES, Annotation, Citation, Correction, Dataset, Event, EventCorrection, EventSum, Metric,
                              Observation, Origin, Quantity, Reading, Seed, StrikeDetail)
 from scripts.safefiles import read_input, read_problem
 from scripts.schema import check_shape
@@ -73,6 +73,11 @@ def _entries(doc: YamlDocument, key: str, schemas: Path, schema: str,
     return [(i, e) for i, e in enumerate(doc.data[key]) if (key, i) not in failed and isinstance(e, dict)]
 
 
+def _annotation(entry: str | dict) -> Annotation:
+    """`annotate: [event-id, {event: event-id, label: short words}]`."""
+    return Annotation(entry) if isinstance(entry, str) else Annotation(entry["event"], entry.get("label"))
+
+
 def load_metrics(paths: ProjectPaths, collector: _Collector) -> dict[str, Metric]:
     doc, problems = read_yaml_file(paths.metrics_file, paths)
     collector.problems.extend(problems)
@@ -88,7 +93,8 @@ def load_metrics(paths: ProjectPaths, collector: _Collector) -> dict[str, Metric
             id=entry["id"], label=entry["label"], unit=entry["unit"], kind=entry["kind"], topic=entry["topic"],
             description=entry["description"], cues=tuple(entry["cues"]), origin=_origin(doc, ("metrics", i)),
             plausible_max=entry.get("plausible_max"), nouns=tuple(entry.get("nouns", ())),
-            sums=EventSum(**entry["sums"]) if "sums" in entry else None)
+            sums=EventSum(**entry["sums"]) if "sums" in entry else None,
+            annotate=tuple(_annotation(a) for a in entry.get("annotate", ())))
     return metrics
 
 

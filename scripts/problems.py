@@ -133,6 +133,8 @@ CODES: dict[str, CodeDoc] = _docs(
             "`metric: strike_death`", "use a metric id from facts/metrics.yaml, or add the metric there"),
     CodeDoc("unknown-source", "error", "The source is not a seed in seeds/",
             "`source: 2025-12-06-tico-times`", "use the file name of a seed in seeds/ without `.md`"),
+    CodeDoc("unknown-event", "error", "A metric's `annotate` names an event that does not exist",
+            "`annotate: [ford-arrives]` in facts/metrics.yaml", "use an event id from facts/events*.yaml"),
     CodeDoc("quote-not-in-source", "error", "The quote does not occur in the source's text",
             "a quote with a word changed", "copy the sentence from the source exactly"),
     CodeDoc("quote-cut", "error", "The quote starts or ends inside a word or number of the source",

@@ -78,6 +78,15 @@ class EventSum:
 
 
 @dataclass(frozen=True)
+class Annotation:
+    """An event drawn on a metric's chart as a dotted line, with a short label (the event's title
+    cut short when the editor gives none)."""
+
+    event: str
+    label: str | None = None
+
+
+@dataclass(frozen=True)
 class Metric:
     id: str
     label: str
@@ -90,6 +99,7 @@ class Metric:
     plausible_max: float | None = None
     nouns: tuple[str, ...] = ()
     sums: EventSum | None = None
+    annotate: tuple[Annotation, ...] = ()
 
     @property
     def counted(self) -> bool:

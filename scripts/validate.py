@@ -69,6 +69,18 @@ def check_dataset(dataset: Dataset) -> Iterator[Problem]:
         yield from check_event(event, dataset)
     yield from check_duplicate_figures(dataset.observations)
     yield from check_cumulative_order(dataset)
+    yield from check_annotations(dataset)
+
+
+def check_annotations(dataset: Dataset) -> Iterator[Problem]:
+    """A metric's `annotate` names events that exist."""
+    known = {e.id for e in dataset.events}
+    for metric in dataset.metrics.values():
+        for note in metric.annotate:
+            if note.event not in known:
+                yield problem("unknown-event", metric.origin.path, metric.origin.at("annotate")[0],
+                              f"metric '{metric.id}' annotates event '{note.event}', which is not in facts/events*.yaml",
+                              _suggest(note.event, known) or None)
 
 
 def check_unique_ids(dataset: Dataset) -> Iterator[Problem]:

@@ -321,7 +321,7 @@ def mini_with_history(tmp_path_factory):
     project = make_project(root / "project")
     subprocess.run(["git", "init", "-q"], cwd=project.root, check=True)
     for when, change in (("2025-10-02T10:00:00+00:00", None), ("2025-10-11T10:00:00+00:00", (
-            "value: 30\n", "value: 31\n    corrections:\n      - {date: 2025-10-11, old_value: 30, reason: Revised.}\n"))):
+            "value: 30\n", "value: 31\n    derived: A later count by the same officials.\n    corrections:\n      - {date: 2025-10-11, old_value: 30, reason: Revised.}\n"))):
         if change:
             path = project.facts / "strikes.yaml"
             path.write_text(path.read_text().replace(*change))
@@ -360,4 +360,96 @@ def test_the_share_card_of_a_page_loads_as_an_image(mini_with_history, browser):
             image.src = url;
         })""", card)
         assert size == [1200, 630], (path, card)
+
+
+# --- issue 14: evidence that reads, charts that work under a finger, charts packaged to take away ---
+
+CLIPPED_JS = """() => Array.from(document.querySelectorAll('.tracker-table tbody td, .tracker-table tbody th')).filter(cell => {
+  if (!cell.offsetParent) return false;                    // a cell not shown (an empty one on a card)
+  const clipped = cell.scrollWidth > cell.clientWidth + 1;
+  const wrap = cell.closest('.tracker-table-wrap');
+  const box = cell.getBoundingClientRect(), view = wrap.getBoundingClientRect();
+  const outside = box.right > view.right + 1 || box.left < view.left - 1;
+  return clipped || (outside && !wrap.hasAttribute('data-scrolls'));
+}).map(cell => cell.textContent.slice(0, 40))"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_no_table_text_is_clipped(site_url, browser, width):
+    url, site = site_url
+    strike = next(p for p in all_pages(site) if p.startswith("strikes/strike-") or p.count("/") == 2 and p.startswith("strikes/"))
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    for path in ("strikes/", "deployments/", "metrics/strike_deaths/", strike):
+        page.goto(url + path)
+        page.wait_for_function("() => document.querySelectorAll('.tracker-table td').length > 0")
+        assert page.evaluate(CLIPPED_JS) == [], (path, width)
+        if width == 375:  # a card: every cell names its column
+            labels = page.evaluate("() => getComputedStyle(document.querySelector('.tracker-table td[data-label]'),"
+                                   " '::before').content")
+            assert labels not in ("none", "normal", ""), path
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+    page.close()
+
+
+def test_a_tap_on_a_chart_point_shows_its_label_inside_the_screen_and_stays_on_the_page(site_url, browser):
+    url, _ = site_url
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    for path in ("strikes/", "metrics/strike_deaths/"):
+        page.goto(url + path)
+        wait_for_charts(page, minimum=1)
+        point = page.locator(".tracker-chart .scatterlayer .point").nth(3)
+        point.scroll_into_view_if_needed()
+        box = point.bounding_box()
+        page.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        tip = page.wait_for_selector(".tracker-tip", timeout=5000)
+        page.wait_for_timeout(300)
+        assert page.url == url + path, "a tap navigated"
+        area = tip.bounding_box()
+        assert area["x"] >= 0 and area["x"] + area["width"] <= 375, area
+        assert area["y"] >= 0 and area["y"] + area["height"] <= 740, area
+        link = page.locator(".tracker-tip a")
+        assert link.count() == 1 and link.get_attribute("href")
+        assert len(tip.inner_text()) > 20
+        link.tap()  # the second tap, on the link, opens the source
+        page.wait_for_url(lambda u: u != url + path, timeout=5000)
+    context.close()
+
+
+def test_a_chart_downloads_as_png_and_svg_with_its_title_source_and_date(site_url, browser):
+    url, _ = site_url
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page.goto(url + "strikes/")
+    wait_for_charts(page, minimum=1)
+    figure = page.locator("#chart-individual-strikes")
+    title = figure.locator(".tracker-chart-title").inner_text()
+    data_to = figure.locator(".tracker-data-to").inner_text()
+    with page.expect_download() as svg_download:
+        figure.locator("[data-tracker-download=svg]").click()
+    svg = Path(svg_download.value.path()).read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and title in svg and data_to in svg and "Source: " in svg
+    with page.expect_download() as png_download:
+        figure.locator("[data-tracker-download=png]").click()
+    png = Path(png_download.value.path()).read_bytes()
+    assert png_download.value.suggested_filename == "chart-individual-strikes.png"
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert width == 1920 and 800 < height < 1600, (width, height)  # the export layout, at twice the size
+    assert len(png) > 30_000
+    page.close()
+
+
+def test_the_embed_page_draws_its_chart_alone(site_url, browser):
+    url, _ = site_url
+    page = browser.new_page(viewport={"width": 600, "height": 700})
+    watch = PageWatch(page)
+    page.set_content(f'<iframe src="{url}embed/chart-strike_deaths/" width="560" height="640"></iframe>')
+    frame = page.frame_locator("iframe")
+    frame.locator('.tracker-chart[data-drawn="true"]').wait_for(timeout=15000)
+    inner = page.frames[1]
+    assert inner.evaluate("document.querySelectorAll('.tracker-chart').length") == 1
+    assert inner.evaluate("document.querySelectorAll('nav, header, .md-header, .md-sidebar').length") == 0
+    assert inner.evaluate("document.querySelector('.tracker-chart svg.main-svg').getBoundingClientRect().width") > 500
+    assert "Data to" in inner.inner_text("body") and "Source:" in inner.inner_text("body")
+    assert watch.errors == [] and watch.outside == []
     page.close()

@@ -134,6 +134,7 @@ def test_hover_labels_show_quotes_as_written_and_tags_as_text(mini):
     page = rendered(mini)["strikes.md"]
     hovers = [h for m in re.findall(r'data-figure="([^"]*)"', page) for t in json.loads(unescape(m))["data"]
               for h in t.get("hovertext") or []]
+    hovers = [h.replace("<br>", " ") for h in hovers]  # a label's lines are wrapped where a space was
     quoted = [h for h in hovers if "Pentagon" in h]
     assert quoted and all('the "Pentagon" &lt;b&gt;x&lt;/b&gt; &amp; co' in h for h in quoted)
     assert not any("&quot;" in h or "&#x27;" in h for h in hovers)

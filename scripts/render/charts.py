@@ -3,17 +3,18 @@ reader's browser from the spec, by docs/assets/javascripts/charts.js."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Callable
 
 import plotly.graph_objects as go
 
 from scripts.records import EVENT_KINDS, Event, Metric, Observation, Quantity, Seed
+from scripts.render.chart_frame import count_ticks, date_axis, date_span, event_marks, span_middle
 from scripts.render.format import (QUALIFIER_MEANING, format_date, format_number, format_quantity,
-                                   format_quantity_with_unit)
+                                   format_quantity_with_unit, unit_words)
 from scripts.render.series import Disagreement, best_supported_line, disagreements, hedge_class
 from scripts.render.tally import SumStep
-from scripts.render.text import first_words, plot_text
+from scripts.render.text import first_words, plot_lines, plot_text
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies. charts.js swaps the
 # dark blue for the sky blue on the dark palette.
@@ -22,6 +23,8 @@ BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, YELLOW, GREY = (
 THEATER_COLOURS = {"Caribbean": ORANGE, "Eastern Pacific": BLUE, "unknown": GREY}
 KIND_COLOURS = dict(zip(EVENT_KINDS, (VERMILLION, BLUE, ORANGE, PURPLE, GREEN, GREY)))
 
+# One visual language on every chart: a marker's shape says how exact its value is; a bar across
+# the time axis says its date is not one known day (it spans the days the date may mean).
 HEDGES = {  # hedge class → marker symbol and the legend's words
     "exact": ("circle", "exact figure"),
     "about": ("circle-open", "approximate (about, roughly)"),
@@ -41,7 +44,7 @@ def _layout(**extra) -> dict:
         dragmode=False,
         showlegend=True,
         legend=dict(orientation="h", x=0, xanchor="left", y=-0.16, yanchor="top"),
-        xaxis=dict(type="date", tickformat="%-d %b %Y", automargin=True, fixedrange=True),
+        xaxis=dict(type="date", tickformat="%b %Y", automargin=True, fixedrange=True),
         yaxis=dict(rangemode="tozero", tickformat=",~r", automargin=True, fixedrange=True),
         hoverlabel=dict(align="left"),
     )
@@ -56,26 +59,42 @@ def _figure(traces: list, layout: dict) -> dict:
     return spec
 
 
-def _date_range(days: list[date]) -> list[str]:
-    first, last = min(days), max(days)
-    pad = max(timedelta(days=3), (last - first) / 20)
-    return [(first - pad).isoformat(), (last + pad).isoformat()]
+SPAN_WORDS = "bar across dates: day approximate, or month only"
+RING_WORDS = "red ring: sources disagree"
+SPAN_NAME = "date span"  # the bars' own traces, out of the legend (SPAN_WORDS stands for them)
+
+
+def span_trace(items: list[tuple[date, str, float | str]], colour: str) -> go.Scatter | None:
+    """Horizontal bars over the days an uncertain date may mean, one per (date, precision, y)."""
+    xs, ys = [], []
+    for day, precision, y in items:
+        span = date_span(day, precision)
+        if span:
+            xs += [span[0].isoformat(), span[1].isoformat(), None]
+            ys += [y, y, None]
+    if not xs:
+        return None
+    return go.Scatter(x=xs, y=ys, mode="lines", name=SPAN_NAME, line=dict(color=colour, width=3), hoverinfo="skip",
+                      showlegend=False, connectgaps=False)
+
+
+def span_legend(traces: list) -> list:
+    """The legend's words for the date bars, once, when a chart has any."""
+    if not any(t.name == SPAN_NAME for t in traces):
+        return []
+    return [go.Scatter(x=[None], y=[None], mode="lines", name=SPAN_WORDS, hoverinfo="skip",
+                       line=dict(color=GREY, width=3), legendrank=4)]
 
 
 def observation_hover(obs: Observation, metric: Metric, seed: Seed | None, conflict: str | None = None) -> str:
     """Plotly's hover text: value, the hedge in words, as-of date, outlet, the quote's first words."""
     outlet = seed.outlet if seed else obs.source
     credit = f" (citing {obs.attribution})" if obs.attribution else ""
-    lines = [
-        f"<b>{plot_text(format_quantity_with_unit(obs.quantity, metric.unit))}</b>",
-        plot_text(QUALIFIER_MEANING[obs.qualifier]),
-        f"as of {plot_text(format_date(obs.as_of, obs.as_of_precision))}",
-        plot_text(outlet + credit),
-        f"“{plot_text(first_words(obs.quote))}”",
-    ]
+    lines = [format_quantity_with_unit(obs.quantity, metric.unit), QUALIFIER_MEANING[obs.qualifier],
+             f"as of {format_date(obs.as_of, obs.as_of_precision)}", outlet + credit, f"“{first_words(obs.quote)}”"]
     if conflict:
-        lines.append(f"<b>Sources disagree:</b> {plot_text(conflict)}")
-    return "<br>".join(lines)
+        lines.append(f"Sources disagree: {conflict}")
+    return plot_lines(lines)
 
 
 def _conflicts(found: list[Disagreement], metric: Metric) -> dict[str, str]:
@@ -103,9 +122,8 @@ def sum_trace(steps: list[SumStep], until: date, unit: str, event_link: Callable
     first = steps[0].day.isoformat()
     xs = [first] + [s.day.isoformat() for s in steps] + [max(until, steps[-1].day).isoformat()]
     ys = [0] + [s.total for s in steps] + [steps[-1].total]
-    hover = [f"<b>Sum of recorded strikes by {plot_text(format_date(s.day))}: at least "
-             f"{plot_text(format_number(s.total))} {plot_text(unit)}</b><br>"
-             + "<br>".join(plot_text(e.title) for e in s.events) for s in steps]
+    hover = [plot_lines([f"Sum of recorded strikes by {format_date(s.day)}: at least {format_number(s.total)} "
+                         f"{unit_words(s.total, unit)}", *(e.title for e in s.events)]) for s in steps]
     links = [event_link(s.events[0].id) for s in steps]
     return go.Scatter(x=xs, y=ys, mode="lines", name="sum of recorded strikes (lower bound)",
                       line=dict(color=GREY, width=2, shape="hv", dash="dot"),
@@ -115,7 +133,7 @@ def sum_trace(steps: list[SumStep], until: date, unit: str, event_link: Callable
 
 def metric_chart(metric: Metric, observations: list[Observation], seeds: dict[str, Seed],
                  source_link: SourceLink, colour: str = BLUE, recorded: list[SumStep] | None = None,
-                 event_link: Callable[[str], str] = str) -> dict:
+                 event_link: Callable[[str], str] = str, events: dict[str, Event] | None = None) -> dict:
     """Every verified whole-region figure as a point shaped by its hedge; for a level, the line
     rule; for a running total, no line between reports but, where events are summed, their sum."""
     plotted = [o for o in observations if o.whole_region and o.status == "verified"]
@@ -129,12 +147,15 @@ def metric_chart(metric: Metric, observations: list[Observation], seeds: dict[st
     if recorded:
         until = max([o.as_of for o in plotted] + [recorded[-1].day])
         traces.append(sum_trace(recorded, until, metric.unit, event_link, GREY))
+    spans = span_trace([(o.as_of, o.as_of_precision, o.value) for o in plotted], colour)
+    traces += [spans, *span_legend([spans])] if spans else []
     for hedge, (symbol, words) in HEDGES.items():
         group = [o for o in plotted if hedge_class(o.qualifier) == hedge]
         if not group:
             continue
         traces.append(go.Scatter(
-            x=[o.as_of.isoformat() for o in group], y=[o.value for o in group], mode="markers", name=words,
+            x=[span_middle(o.as_of, o.as_of_precision).isoformat() for o in group], y=[o.value for o in group],
+            mode="markers", name=words,
             marker=dict(symbol=symbol, size=11, color=colour,
                         line=dict(width=2, color=[VERMILLION if o.id in conflicts else colour for o in group])),
             error_y=whisker([o.quantity for o in group], colour),
@@ -143,30 +164,30 @@ def metric_chart(metric: Metric, observations: list[Observation], seeds: dict[st
     if conflicts:
         disputed = [o for o in plotted if o.id in conflicts]
         traces.append(go.Scatter(
-            x=[o.as_of.isoformat() for o in disputed], y=[o.value for o in disputed], mode="markers",
-            name="sources disagree", hoverinfo="skip", legendrank=3,
+            x=[span_middle(o.as_of, o.as_of_precision).isoformat() for o in disputed], y=[o.value for o in disputed],
+            mode="markers", name=RING_WORDS, hoverinfo="skip", legendrank=3,
             marker=dict(symbol="circle-open", size=20, color=VERMILLION, line=dict(width=2))))
-    top = max([o.quantity.high or o.value for o in plotted] + [s.total for s in recorded or []] + [1])
-    layout = _layout(yaxis=dict(rangemode="tozero", range=[0, top * 1.18], tickformat=",~r",
-                                automargin=True, fixedrange=True,
-                                title=dict(text=plot_text(metric.unit), standoff=6)))
+    top = max([o.quantity.high or o.value for o in plotted] + [s.total for s in recorded or []] + [1]) * 1.18
+    layout = _layout(yaxis=dict(rangemode="tozero", range=[0, top], automargin=True, fixedrange=True,
+                                title=dict(text=plot_text(metric.unit), standoff=6),
+                                **count_ticks(top, metric.counted)))
     days = [o.as_of for o in plotted] + [s.day for s in recorded or []]
     if days:
-        layout["xaxis"] = dict(layout["xaxis"], range=_date_range(days))
+        layout["xaxis"] = dict(layout["xaxis"], **date_axis(days))
+        layout["shapes"], layout["annotations"] = event_marks(metric.annotate, events or {}, layout["xaxis"]["range"])
     return _figure(traces, layout)
 
 
 def strike_hover(event: Event) -> str:
     s = event.strike
-    parts = [f"<b>{plot_text(event.title)}</b>", plot_text(format_date(event.date, event.date_precision)),
-             plot_text(s.theater)]
+    parts = [event.title, f"{format_date(event.date, event.date_precision)}, {s.theater}"]
     for label, q in (("strikes", s.strikes), ("vessels", s.vessels), ("killed", s.killed),
                      ("survivors", s.survivors)):
         if q is not None or label in ("killed", "survivors"):
-            parts.append(f"{label}: {plot_text(format_quantity(q) if q else 'not reported')}")
+            parts.append(f"{label}: {format_quantity(q) if q else 'not reported'}")
     if event.readings:
-        parts.append("<b>Sources disagree</b>: see the strike's page")
-    return "<br>".join(parts)
+        parts.append("Sources disagree: see the strike's page")
+    return plot_lines(parts)
 
 
 def _legend_entry(name: str, symbol: str, colour: str, group: str | None = None) -> go.Scatter:
@@ -178,7 +199,8 @@ def _legend_entry(name: str, symbol: str, colour: str, group: str | None = None)
 def _strike_points(group: list[Event], name: str, colour: str, event_link: Callable[[str], str]) -> go.Scatter:
     tolls = [e.strike.killed for e in group]
     return go.Scatter(
-        x=[e.date.isoformat() for e in group], y=[q.value for q in tolls], mode="markers", name=name,
+        x=[span_middle(e.date, e.date_precision).isoformat() for e in group], y=[q.value for q in tolls],
+        mode="markers", name=name,
         legendgroup=name, showlegend=False,
         marker=dict(symbol=[HEDGES[hedge_class(q.qualifier)][0] for q in tolls], size=12, color=colour,
                     line=dict(width=2, color=colour)),
@@ -199,45 +221,48 @@ def strikes_chart(events: list[Event], event_link: Callable[[str], str]) -> dict
         name = f"killed, {theater}"
         if group:
             traces.append(_legend_entry(name, "circle", colour, name))
+            spans = span_trace([(e.date, e.date_precision, e.strike.killed.value) for e in group], colour)
+            traces += [spans] if spans else []
         traces += [_strike_points(part, name, colour, event_link) for part in (single, ranged) if part]
     for hedge, (symbol, words) in HEDGES.items():  # the shapes' meaning, once, in the legend
         if hedge != "exact" and any(hedge_class(e.strike.killed.qualifier) == hedge for e in tolled):
             traces.append(_legend_entry(words, symbol, GREY))
+    traces += span_legend(traces)
     unknown = [e for e in strikes if e.strike.killed is None]
     if unknown:
         traces.append(go.Scatter(
-            x=[e.date.isoformat() for e in unknown], y=[0 for _ in unknown], mode="markers",
+            x=[span_middle(e.date, e.date_precision).isoformat() for e in unknown], y=[0 for _ in unknown],
+            mode="markers",
             name="toll not reported", marker=dict(symbol="x", size=11, color=GREY),
             hovertext=[strike_hover(e) for e in unknown], hoverinfo="text",
             customdata=[event_link(e.id) for e in unknown]))
-    top = max([e.strike.killed.high or e.strike.killed.value for e in tolled] + [1])
-    layout = _layout(yaxis=dict(rangemode="tozero", range=[0, top * 1.15], tickformat=",~r", fixedrange=True,
-                                automargin=True, title=dict(text="killed", standoff=6)))
+    top = max([e.strike.killed.high or e.strike.killed.value for e in tolled] + [1]) * 1.15
+    layout = _layout(yaxis=dict(rangemode="tozero", range=[0, top], fixedrange=True, automargin=True,
+                                title=dict(text="killed", standoff=6), **count_ticks(top, True)))
     if strikes:
-        layout["xaxis"] = dict(layout["xaxis"], range=_date_range([e.date for e in strikes]))
+        layout["xaxis"] = dict(layout["xaxis"], **date_axis([e.date for e in strikes]))
     return _figure(traces, layout)
 
 
 def timeline_chart(events: list[Event], event_link: Callable[[str], str]) -> dict:
-    """Events on one time axis, one row per kind; hollow markers where the day is not certain."""
+    """Events on one time axis, one row per kind; a bar across the days an uncertain date may mean."""
     shown = [e for e in events if e.status == "verified"]
     traces = []
     for kind in EVENT_KINDS:
         group = [e for e in shown if e.kind == kind]
         if not group:
             continue
+        spans = span_trace([(e.date, e.date_precision, kind) for e in group], KIND_COLOURS[kind])
+        traces += [spans] if spans else []
         traces.append(go.Scatter(
-            x=[e.date.isoformat() for e in group], y=[kind for _ in group], mode="markers", name=kind,
-            marker=dict(size=13, color=KIND_COLOURS[kind],
-                        symbol=["circle" if e.date_precision == "day" else "circle-open" for e in group],
-                        line=dict(width=2, color=KIND_COLOURS[kind])),
-            hovertext=[f"<b>{plot_text(e.title)}</b><br>{plot_text(format_date(e.date, e.date_precision))}"
-                       for e in group],
+            x=[span_middle(e.date, e.date_precision).isoformat() for e in group], y=[kind for _ in group],
+            mode="markers", name=kind, marker=dict(size=13, color=KIND_COLOURS[kind], symbol="circle"),
+            hovertext=[plot_lines([e.title, format_date(e.date, e.date_precision)]) for e in group],
             hoverinfo="text", customdata=[event_link(e.id) for e in group]))
     kinds = [k for k in EVENT_KINDS if any(e.kind == k for e in shown)]
     layout = _layout(height=120 + 36 * len(kinds), showlegend=False,
                      yaxis=dict(type="category", categoryorder="array", categoryarray=list(reversed(kinds)),
                                 automargin=True, fixedrange=True))
     if shown:
-        layout["xaxis"] = dict(layout["xaxis"], range=_date_range([e.date for e in shown]))
+        layout["xaxis"] = dict(layout["xaxis"], **date_axis([e.date for e in shown]))
     return _figure(traces, layout)

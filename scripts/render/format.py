@@ -63,8 +63,8 @@ def unit_words(value: float, unit: str) -> str:
     counted, _, per = unit.partition("/")
     if per:  # a rate: 'tons/year' → 'tons a year', 'barrels/day' → 'barrels a day'
         return f"{counted} a {per}"
-    if value == 1 and unit.endswith("s"):
-        return {"people": "person"}.get(unit, unit[:-1])
+    if value == 1:
+        return {"people": "person"}.get(unit, unit[:-1] if unit.endswith("s") else unit)
     return unit
 
 

@@ -11,7 +11,8 @@ from scripts.render.charts import strikes_chart
 from scripts.render.format import format_date, format_number, format_quantity, format_quantity_with_unit
 from scripts.render.links import Links
 from scripts.render.summaries import outlet_name, quantity_words, reconciliation_words, strikes_reconciliation
-from scripts.render.tables import chart_figure, source_cell
+from scripts.render.chart_frame import ChartBlock, ChartFrame, source_words
+from scripts.render.tables import Row, chart_figure, figure_table, source_cell
 from scripts.render.tally import reconcile
 from scripts.render.text import front_matter, html_text, md_text
 
@@ -28,12 +29,6 @@ def strike_page_path(event: Event) -> str:
     return f"strikes/{event.id}.md"
 
 
-def _table(caption: str, headers: list[str], rows: list[str], css: str = "") -> str:
-    head = "".join(f'<th scope="col">{html_text(h)}</th>' for h in headers)
-    return (f'<div class="tracker-table-wrap"><table class="tracker-table{css}"><caption>{html_text(caption)}'
-            f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
-
-
 _NOT_REPORTED = '<span class="tracker-same" title="not reported">—</span>'
 
 
@@ -48,13 +43,12 @@ def strike_flags(event: Event) -> str:
 
 
 def strikes_table(events: list[Event], links: Links) -> str:
-    rows = [
-        f'<tr><td>{html_text(format_date(e.date, e.date_precision))}</td>'
-        f'<td><a href="{html_text(links.strike(e.id))}">{html_text(e.title)}</a>{strike_flags(e)}</td>'
-        f"<td>{html_text(e.strike.theater)}</td>"
-        + "".join(f"<td>{html_text(format_quantity(q)) if (q := getattr(e.strike, name)) else _NOT_REPORTED}</td>"
-                  for name in STRIKE_FIGURES) + "</tr>" for e in events]
-    return _table(f"Every strike recorded ({len(events)}), oldest first; each links to its record. "
+    rows = [Row((html_text(format_date(e.date, e.date_precision)),
+                 f'<a href="{html_text(links.strike(e.id))}">{html_text(e.title)}</a>{strike_flags(e)}',
+                 html_text(e.strike.theater),
+                 *(html_text(format_quantity(q)) if (q := getattr(e.strike, name)) else _NOT_REPORTED
+                   for name in STRIKE_FIGURES))) for e in events]
+    return figure_table(f"Every strike recorded ({len(events)}), oldest first; each links to its record. "
                   "—: not reported",
                   ["Date", "Strike", "Theater", *FIGURE_LABELS.values()], rows, " tracker-strikes")
 
@@ -64,11 +58,20 @@ def strike_events_section(dataset: Dataset, page: str) -> str:
     and the table of every strike."""
     links = Links(page)
     events = strike_events(dataset)
-    spec = strikes_chart(events, links.strike)
+    block = strikes_chart_block(dataset, links)
     return ("## Individual strikes {#individual-strikes}\n\n"
-            + chart_figure("chart-individual-strikes", spec, "Deaths in each recorded strike",
-                           strikes_reconciliation(dataset, events))
+            + chart_figure(block.frame.chart_id, block.spec, block.frame.title, block.summary, block.frame, links)
             + "\n\n" + strikes_table(events, links) + "\n\n")
+
+
+def strikes_chart_block(dataset: Dataset, links: Links) -> ChartBlock:
+    """The chart of deaths per strike with its packaging."""
+    events = strike_events(dataset)
+    frame = ChartFrame("chart-individual-strikes", "Deaths in each recorded strike",
+                       "People killed in each US strike on an alleged drug boat, by date; the colour says where.",
+                       source_words(len({c.source for e in events for c in e.sources})),
+                       max((e.date for e in events), default=None), "data/strikes.csv", "Open the strike's record")
+    return ChartBlock(frame, strikes_chart(events, links.strike), strikes_reconciliation(dataset, events))
 
 
 def reconciliation_table(dataset: Dataset, metric: Metric, links: Links) -> str:
@@ -76,17 +79,17 @@ def reconciliation_table(dataset: Dataset, metric: Metric, links: Links) -> str:
     rows = []
     for row in reconcile(metric, dataset.observations_of(metric.id), dataset.events):
         obs = row.reported
-        rows.append(
-            f"<tr><td>{html_text(format_date(obs.as_of, obs.as_of_precision))}</td>"
-            f'<td><a href="{html_text(links.fact(metric.id, obs.id))}">'
+        rows.append(Row((
+            html_text(format_date(obs.as_of, obs.as_of_precision)),
+            f'<a href="{html_text(links.fact(metric.id, obs.id))}">'
             f"{html_text(format_quantity_with_unit(obs.quantity, metric.unit))}</a>, "
-            f'<a href="{html_text(links.source(obs.source))}">{html_text(outlet_name(dataset, obs.source))}</a></td>'
-            f"<td>at least {html_text(format_number(row.recorded))} ({row.events} strike record"
-            f"{'s' if row.events != 1 else ''})</td>"
-            f"<td>{html_text(reconciliation_words(row, metric.sums.figure))}</td></tr>")
+            f'<a href="{html_text(links.source(obs.source))}">{html_text(outlet_name(dataset, obs.source))}</a>',
+            f"at least {html_text(format_number(row.recorded))} ({row.events} strike record"
+            f"{'s' if row.events != 1 else ''})",
+            html_text(reconciliation_words(row, metric.sums.figure)))))
     if not rows:
         return ""
-    return _table(f"{metric.label}: each reported total beside the sum of the strikes recorded by its date",
+    return figure_table(f"{metric.label}: each reported total beside the sum of the strikes recorded by its date",
                   ["As of", "Reported total", "Sum of recorded strikes on that date", "Why they can differ"], rows)
 
 
@@ -111,19 +114,19 @@ def _sources_list(dataset: Dataset, event: Event, links: Links) -> str:
     return f'<ul class="tracker-citations">{"".join(items)}</ul>'
 
 
-def _reading_cells(event: Event, reading: Reading | None, shown: list[str]) -> str:
+def _reading_cells(event: Event, reading: Reading | None, shown: list[str]) -> list[str]:
     """A row's cells: the reading's own values; '—' (as the record says) where it gives none."""
     same = '<span class="tracker-same" title="as the record says">—</span>'
     if reading is None:
         figures = event.strike.figures()
         cells = [html_text(format_date(event.date, event.date_precision)), html_text(event.strike.theater)]
         cells += [html_text(quantity_words(figures.get(name))) for name in shown]
-        return "".join(f"<td>{c}</td>" for c in cells)
+        return cells
     precision = reading.date_precision or ("day" if reading.date else event.date_precision)
     day = format_date(reading.date or event.date, precision) if reading.date or reading.date_precision else None
     cells = [html_text(day) if day else same, html_text(reading.theater) if reading.theater else same]
     cells += [html_text(format_quantity(q)) if (q := reading.figures().get(name)) else same for name in shown]
-    return "".join(f"<td>{c}</td>" for c in cells)
+    return cells
 
 
 def readings_table(dataset: Dataset, event: Event, links: Links) -> str:
@@ -132,12 +135,12 @@ def readings_table(dataset: Dataset, event: Event, links: Links) -> str:
              if n in event.strike.figures() or any(n in r.figures() for _, r in event.readings)]
     own = [c for c in event.sources if c.reading is None]
     backers = ", ".join(outlet_name(dataset, c.source) for c in own) or "the editors"
-    rows = [f'<tr class="tracker-record-row"><th scope="row">This record ({html_text(backers)})</th>'
-            f"{_reading_cells(event, None, shown)}<td>The figures counted in the totals</td></tr>"]
+    rows = [Row((f"This record ({html_text(backers)})", *_reading_cells(event, None, shown),
+                 "The figures counted in the totals"), ' class="tracker-record-row"', named=True)]
     for citation, reading in event.readings:
-        rows.append(f'<tr><th scope="row">{source_cell(dataset.seeds.get(citation.source), citation.source, links)}'
-                    f"</th>{_reading_cells(event, reading, shown)}<td>{html_text(reading.note or '')}</td></tr>")
-    return _table("What each source says of this strike (— : as the record says)",
+        rows.append(Row((source_cell(dataset.seeds.get(citation.source), citation.source, links),
+                         *_reading_cells(event, reading, shown), html_text(reading.note or "")), named=True))
+    return figure_table("What each source says of this strike (— : as the record says)",
                   ["Source", "Date", "Theater", *[FIGURE_LABELS[n] for n in shown], "Note"], rows,
                   " tracker-readings")
 
@@ -166,11 +169,10 @@ def corrections_table(dataset: Dataset, event: Event, links: Links) -> str:
     rows = []
     for c in sorted(event.corrections, key=lambda c: c.date):
         source = source_cell(dataset.seeds.get(c.source), c.source, links) if c.source else ""
-        rows.append(f"<tr><td>{html_text(format_date(c.date))}</td>"
-                    f"<td>{html_text(FIGURE_LABELS.get(c.field, c.field.capitalize()))}</td>"
-                    f"<td>{html_text(_old_value_words(c))} → {html_text(_current_words(event, c.field))}</td>"
-                    f"<td>{html_text(c.reason)}</td><td>{source}</td></tr>")
-    return _table("Changes to this record, oldest first", ["Corrected on", "Figure", "Was → is now", "Why",
+        rows.append(Row((html_text(format_date(c.date)), html_text(FIGURE_LABELS.get(c.field, c.field.capitalize())),
+                         f"{html_text(_old_value_words(c))} → {html_text(_current_words(event, c.field))}",
+                         html_text(c.reason), source)))
+    return figure_table("Changes to this record, oldest first", ["Corrected on", "Figure", "Was → is now", "Why",
                                                             "Source"], rows)
 
 

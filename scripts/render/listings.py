@@ -6,6 +6,7 @@ from itertools import groupby
 
 from scripts.publication import Publication
 from scripts.records import Dataset, Event
+from scripts.render.chart_frame import ChartBlock, ChartFrame, source_words
 from scripts.render.charts import timeline_chart
 from scripts.render.exports import data_version, dataset_jsonld
 from scripts.render.format import format_date, format_quantity_with_unit
@@ -24,17 +25,27 @@ def _citations(dataset: Dataset, event: Event, links: Links) -> str:
     return f'<ul class="tracker-citations">{items}</ul>'
 
 
-def render_timeline(dataset: Dataset) -> str:
-    links = Links("timeline.md")
+def timeline_chart_block(dataset: Dataset, links: Links) -> ChartBlock:
     events = sorted((e for e in dataset.events if e.status == "verified"), key=lambda e: (e.date, e.id))
-    spec = timeline_chart(events, links.event)
     kinds = sorted({e.kind for e in events})
     summary = (f"{len(events)} events from {format_date(events[0].date, events[0].date_precision)} to "
                f"{format_date(events[-1].date, events[-1].date_precision)}, by kind "
-               f"({', '.join(kinds)}). Hollow markers: the day is approximate." if events else "No events yet.")
+               f"({', '.join(kinds)}). A bar across dates: the day is approximate, or only the month is known."
+               if events else "No events yet.")
+    frame = ChartFrame("chart-timeline", "Events by kind", "Each event of the crisis on one time axis, a row per kind.",
+                       source_words(len({c.source for e in events for c in e.sources})),
+                       events[-1].date if events else None, "data/events.json", "Open the event")
+    return ChartBlock(frame, timeline_chart(events, links.event), summary)
+
+
+def render_timeline(dataset: Dataset) -> str:
+    links = Links("timeline.md")
+    events = sorted((e for e in dataset.events if e.status == "verified"), key=lambda e: (e.date, e.id))
+    block = timeline_chart_block(dataset, links)
     out = [front_matter("Timeline", "The events of the US–Venezuela escalation of 2025, dated and sourced."),
            "# Timeline\n\n",
-           chart_figure("chart-timeline", spec, "Events by kind", summary) + "\n\n"]
+           chart_figure(block.frame.chart_id, block.spec, block.frame.title, block.summary, block.frame, links)
+           + "\n\n"]
     for (year, month), group in groupby(events, key=lambda e: (e.date.year, e.date.month)):
         group = list(group)
         out.append(f"## {group[0].date.strftime('%B')} {year}\n\n")

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from scripts.records import Dataset, Metric
-from scripts.render.charts import BLUE, ORANGE, PURPLE, VERMILLION, metric_chart
+from scripts.render.chart_frame import ChartBlock, ChartFrame, source_words
+from scripts.render.charts import BLUE, ORANGE, PURPLE, metric_chart
 from scripts.render.format import format_date, format_quantity, format_quantity_with_unit, unit_words
 from scripts.render.links import Links
 from scripts.render.series import DISAGREEMENT_WINDOW, disagreements, latest_figures
 from scripts.render.incidents import reconciliation_table, strike_events_section
 from scripts.render.summaries import home_summary, metric_summary, outlet_name, recorded_sum_sentence
-from scripts.render.tables import chart_figure, observation_table
+from scripts.render.tables import Row, chart_figure, figure_table, observation_table
 from scripts.render.tally import recorded_sum
 from scripts.render.text import front_matter, html_text, md_text
 
 TOPICS = {  # topic → page file, title, one line of what it covers, chart colour
     "deployments": ("deployments.md", "Deployments", "The US military buildup near Venezuela: personnel, "
                     "warships, submarines, aircraft and bomber flights.", BLUE),
+    # Not vermillion: that is the colour of the ring around figures that sources disagree on.
     "strikes": ("strikes.md", "Strikes", "US strikes on boats it says carried drugs, in the Caribbean and the "
-                "Eastern Pacific: strikes, vessels, deaths and survivors.", VERMILLION),
+                "Eastern Pacific: strikes, vessels, deaths and survivors.", BLUE),
     "oil": ("oil.md", "Oil & tankers", "The oil blockade: tankers seized, sanctioned tankers in Venezuelan "
             "waters, and the oil waiting aboard.", ORANGE),
     "context": ("context.md", "Context", "Figures around the crisis: the reward for Maduro, deportations, "
@@ -77,29 +79,49 @@ def render_home(dataset: Dataset) -> str:
             + ("## Context\n\n" + f'<ul class="tracker-context">{"".join(context)}</ul>\n\n' if context else ""))
 
 
-def metric_section(dataset: Dataset, metric: Metric, page: str, colour: str, heading: str = "##") -> str:
-    """A metric's chart (when there is a line to draw) and the table of its plotted facts."""
+def metric_chart_block(dataset: Dataset, metric: Metric, links: Links) -> ChartBlock | None:
+    """A metric's chart with its packaging, when there is something to draw."""
+    observations = dataset.observations_of(metric.id, SHOWN)
+    plotted = [o for o in observations if o.whole_region and o.status == "verified"]
+    recorded = recorded_sum(dataset.events, metric.sums) if metric.sums else []
+    if not (len(plotted) >= 2 or (plotted and recorded)):
+        return None
+    events = {e.id: e for e in dataset.events}
+    spec = metric_chart(metric, observations, dataset.seeds, links.source, TOPICS[metric.topic][3], recorded,
+                        links.strike, events)
+    summary = metric_summary(dataset, metric, observations) + recorded_sum_sentence(recorded, metric)
+    kind = "running total" if metric.kind == "cumulative" else "count at each date"
+    frame = ChartFrame(f"chart-{metric.id}", metric.label, f"{metric.description} In {metric.unit}; a {kind}.",
+                       source_words(len({o.source for o in plotted})), max(o.as_of for o in plotted),
+                       f"data/metrics/{metric.id}.csv")
+    return ChartBlock(frame, spec, summary)
+
+
+def metric_section(dataset: Dataset, metric: Metric, page: str, heading: str | None = "##") -> str:
+    """A metric's chart (when there is a line to draw) and the table of its plotted facts; on the
+    metric's own page (``heading`` None) no heading or link repeats the page's."""
     links = Links(page)
     observations = dataset.observations_of(metric.id, SHOWN)
     plotted = [o for o in observations if o.whole_region and o.status == "verified"]
-    summary = metric_summary(dataset, metric, observations)
-    out = [f"{heading} {md_text(metric.label)} {{#{metric.id}}}\n",
-           f'<p class="tracker-metric-desc">{html_text(metric.description)} '
-           f'<a href="{html_text(links.metric(metric.id))}">All figures and CSV</a></p>\n']
+    out = []
+    if heading:
+        out += [f"{heading} {md_text(metric.label)} {{#{metric.id}}}\n",
+                f'<p class="tracker-metric-desc">{html_text(metric.description)} '
+                f'<a href="{html_text(links.metric(metric.id))}">All figures of this metric</a></p>\n']
     recorded = recorded_sum(dataset.events, metric.sums) if metric.sums else []
-    if len(plotted) >= 2 or (plotted and recorded):
-        spec = metric_chart(metric, observations, dataset.seeds, links.source, colour, recorded, links.strike)
-        summary += recorded_sum_sentence(recorded, metric)
-        out.append(chart_figure(f"chart-{metric.id}", spec, metric.label, summary) + "\n")
+    block = metric_chart_block(dataset, metric, links)
+    if block:
+        out.append(chart_figure(block.frame.chart_id, block.spec, metric.label, block.summary, block.frame, links)
+                   + "\n")
     else:
-        out.append(f'<p class="tracker-summary">{html_text(summary)}</p>\n')
+        out.append(f'<p class="tracker-summary">{html_text(metric_summary(dataset, metric, observations))}</p>\n')
     table_rows = observations if page.startswith("metrics/") else (plotted or observations)
     caption = ("Every figure recorded for this metric" if page.startswith("metrics/")
                else "The figures in the chart" if len(plotted) >= 2 else "The figures recorded")
     out.append(observation_table(metric, table_rows, dataset.seeds, links, caption) + "\n")
     compared = reconciliation_table(dataset, metric, links) if recorded else ""
     if compared and page.startswith("metrics/"):
-        out.append(f"{heading} Reported totals and recorded strikes {{#reconciliation}}\n\n{compared}\n")
+        out.append(f"## Reported totals and recorded strikes {{#reconciliation}}\n\n{compared}\n")
     elif compared:
         out.append('<details class="tracker-reconciliation"><summary>Each reported total beside the sum of the '
                    f"recorded strikes</summary>{compared}</details>\n")
@@ -107,12 +129,12 @@ def metric_section(dataset: Dataset, metric: Metric, page: str, colour: str, hea
 
 
 def render_topic(dataset: Dataset, topic: str) -> str:
-    page, title, blurb, colour = TOPICS[topic]
+    page, title, blurb, _colour = TOPICS[topic]
     parts = [front_matter(title, blurb), f"# {md_text(title)}\n\n", f"{md_text(blurb)}\n\n"]
     if any(m.sums is not None and m.sums.kind == "strike" for m in dataset.metrics_of(topic)):
         parts.append(strike_events_section(dataset, page))
     for metric in dataset.metrics_of(topic):
-        parts.append(metric_section(dataset, metric, page, colour))
+        parts.append(metric_section(dataset, metric, page))
     return "".join(parts)
 
 
@@ -131,18 +153,16 @@ def disagreements_section(dataset: Dataset, metric: Metric, links: Links) -> str
                 f"as of {html_text(format_date(o.as_of, o.as_of_precision))}, "
                 f'<a href="{html_text(links.source(o.source))}">{html_text(outlet_name(dataset, o.source))}</a>')
 
-    rows = "".join(f"<tr><td>{side(d.first)}</td><td>{side(d.second)}</td></tr>" for d in found)
-    out.append("Both figures are shown in the chart (circled) and in the table; the tracker does not pick one.\n\n"
-               '<div class="tracker-table-wrap"><table class="tracker-table"><caption>Figures that cannot both be '
-               'true</caption><thead><tr><th scope="col">One source</th><th scope="col">Another source</th></tr>'
-               f"</thead><tbody>{rows}</tbody></table></div>\n\n")
+    rows = [Row((side(d.first), side(d.second))) for d in found]
+    out.append("Both figures are shown in the chart (circled in red) and in the table; the tracker does not pick "
+               "one.\n\n" + figure_table("Figures that cannot both be true", ["One source", "Another source"], rows)
+               + "\n\n")
     return "".join(out)
 
 
 def render_metric_page(dataset: Dataset, metric: Metric) -> str:
     page = f"metrics/{metric.id}.md"
     links = Links(page)
-    colour = TOPICS[metric.topic][3]
     kind = ("a running total since a start date" if metric.kind == "cumulative" else "a count at a moment")
     # Its figures are on the topic page too, which search finds: indexing both would double the
     # index readers download, and the time the build spends on it.
@@ -150,7 +170,7 @@ def render_metric_page(dataset: Dataset, metric: Metric) -> str:
             + f"# {md_text(metric.label)}\n\n"
             + f'<p>Unit: {html_text(metric.unit)}; {html_text(kind)}. Metric id: <code>{html_text(metric.id)}</code>. '
               f'Download: <a href="{html_text(links.to(f"data/metrics/{metric.id}.csv"))}">CSV of these figures</a>.</p>\n\n'
-            + metric_section(dataset, metric, page, colour, heading="##")
+            + metric_section(dataset, metric, page, heading=None)
             + disagreements_section(dataset, metric, links))
 
 

@@ -12,6 +12,7 @@ from scripts.render.listings import render_data_page, render_sources, render_tim
 from scripts.history import Revision
 from scripts.render.changes import render_changes, render_feed
 from scripts.render.corrections_page import render_corrections
+from scripts.render.embed import render_embeds
 from scripts.render.reference import render_problem_reference
 from scripts.render.incidents import render_strike_page, strike_events, strike_page_path
 from scripts.render.strike_exports import strikes_csv
@@ -42,4 +43,5 @@ def render_site(dataset: Dataset, revisions: Sequence[Revision] = (),
     files["data/strikes.csv"] = strikes_csv(list(dataset.events), publication.url)
     files["data/events.json"] = events_json(sorted(dataset.events, key=lambda e: (e.date, e.id)))
     files["data/datapackage.json"] = datapackage(dataset, data_version(dataset))
+    files.update(render_embeds(dataset))
     return files

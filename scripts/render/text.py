@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import textwrap
 from urllib.parse import urlsplit
 
 import yaml
@@ -34,6 +35,19 @@ def plot_text(text: str | None) -> str:
     in it, so '<', '>' and '&' are entities; quotes are left as they are, because Plotly decodes
     only &lt; &gt; &amp; and numeric entities and would show '&quot;' as written."""
     return html.escape(one_line(text), quote=False)
+
+
+# A hover label longer than this many characters a line runs off a 375 px screen.
+LABEL_WIDTH = 40
+
+
+def plot_lines(lines: list[str], width: int = LABEL_WIDTH) -> str:
+    """A hover label from plain lines: each wrapped at ``width`` characters, made inert
+    (``plot_text``) and joined with <br>; the first line in bold."""
+    wrapped = [[plot_text(part) for part in textwrap.wrap(one_line(line), width) or [""]] for line in lines]
+    if wrapped:
+        wrapped[0] = [f"<b>{part}</b>" for part in wrapped[0]]
+    return "<br>".join(part for group in wrapped for part in group)
 
 
 def md_text(text: str | None) -> str:
