@@ -344,3 +344,10 @@ def test_the_corrections_page_lists_a_strike_toll_revised_later(mini_site):
     page = mini_site["corrections.md"]
     assert '<a href="../strikes/strike-2025-09-30/">A strike in the Caribbean</a>: killed' in page
     assert "<td>3 → 6</td>" in page
+
+
+def test_a_running_total_card_on_the_home_page_adds_up_the_recorded_events(mini_site):
+    home = mini_site["index.md"]
+    # mini: strikes on 15 Sep (3 killed), 30 Sep (6) and 5 Oct (2 strikes, 23 to 24 killed: its low end)
+    assert "Sum of the 3 strike records here: at least 32, to 5 Oct 2025" in home
+    assert "Sum of the 3 strike records here: at least 4, to 5 Oct 2025" in home

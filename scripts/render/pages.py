@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.records import Dataset, Metric
+from scripts.records import Dataset, Metric, Quantity
 from scripts.render.chart_frame import ChartBlock, ChartFrame, source_words
 from scripts.render.charts import BLUE, ORANGE, PURPLE, metric_chart
 from scripts.render.format import format_date, format_quantity, format_quantity_with_unit, unit_words
@@ -47,7 +47,22 @@ def key_figure_card(dataset: Dataset, metric: Metric, links: Links) -> str:
         f'<span class="tracker-card-unit">{html_text(unit_words(top.value, metric.unit))}</span></p>'
         f'<p class="tracker-card-meta">as of {html_text(format_date(top.as_of, top.as_of_precision))} · '
         f'<a href="{html_text(links.source(top.source))}">{html_text(outlet_name(dataset, top.source))}</a></p>'
-        f"{also}</div>")
+        f"{also}{_recorded_line(dataset, metric, links)}</div>")
+
+
+def _recorded_line(dataset: Dataset, metric: Metric, links: Links) -> str:
+    """For a running total the recorded events add up to: their sum to the newest one, so the card
+    tells the story to the latest event even when no article has reported a total since."""
+    if metric.sums is None:
+        return ""
+    steps = recorded_sum(dataset.events, metric.sums)
+    if not steps:
+        return ""
+    last = steps[-1]
+    count = sum(len(s.events) for s in steps)
+    total = format_quantity(Quantity(last.total, "at_least"), metric.unit)
+    return (f'<p class="tracker-card-also">Sum of the {count:,} {html_text(metric.sums.kind)} records here: '
+            f"{html_text(total)}, to {html_text(format_date(last.day))}</p>")
 
 
 def render_home(dataset: Dataset) -> str:
