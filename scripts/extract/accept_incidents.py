@@ -16,7 +16,7 @@ from pathlib import Path
 from scripts.extract.incident_queue import IncidentDraft, quantity_entry
 from scripts.paths import ProjectPaths
 from scripts.records import STRIKE_FIGURES, Dataset, Quantity
-from scripts.render.format import format_quantity
+from scripts.wording import format_quantity
 
 NEW_FILE = ("# yaml-language-server: $schema=../schemas/events.schema.json\n"
             "# US strikes on boats: one event per strike day and theater; each source's own reading on its\n"

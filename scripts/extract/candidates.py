@@ -12,7 +12,7 @@ from scripts.extract.dates import AsOf, dates_in, resolve_as_of
 from scripts.extract.numbers import Mention, find_numbers
 from scripts.extract.sentences import Sentence, split_sentences
 from scripts.records import Metric
-from scripts.render.format import format_date
+from scripts.wording import format_date
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from scripts.extract.incident_queue import IncidentDraft
 from scripts.extract.queue import Draft
 from scripts.records import Quantity
-from scripts.render.format import format_quantity
+from scripts.wording import format_quantity
 
 CONTEXT = 110  # characters kept either side of the figure in a long sentence
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scripts.records import Dataset, Event, Metric, Observation
-from scripts.render.format import format_date, format_number, format_quantity, format_quantity_with_unit, unit_words
+from scripts.wording import format_date, format_number, format_quantity, format_quantity_with_unit, unit_words
 from scripts.render.incidents import strike_events, strike_page_path
 from scripts.render.links import page_url
 from scripts.render.pages import TOPICS

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from scripts.history import Change
 from scripts.past_facts import PastEvent, PastFigure
 from scripts.records import Dataset
-from scripts.render.format import format_date, format_quantity
+from scripts.wording import format_date, format_quantity
 from scripts.render.links import Links
 from scripts.render.phrases import figure_words
 from scripts.render.summaries import outlet_name

@@ -12,7 +12,7 @@ from scripts.publication import Publication
 from scripts.records import Dataset
 from scripts.render.change_sentences import ChangeSentence, change_sentence
 from scripts.render.exports import newest_data
-from scripts.render.format import format_date
+from scripts.wording import format_date
 from scripts.render.links import Links
 from scripts.render.text import front_matter, html_text
 

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from scripts.records import EVENT_KINDS, Event, Metric, Observation, Quantity, Seed
 from scripts.render.chart_frame import count_ticks, date_axis, date_span, event_marks, span_middle
-from scripts.render.format import (QUALIFIER_MEANING, format_date, format_number, format_quantity,
+from scripts.wording import (QUALIFIER_MEANING, format_date, format_number, format_quantity,
                                    format_quantity_with_unit, unit_words)
 from scripts.render.series import Disagreement, best_supported_line, disagreements, hedge_class
 from scripts.render.tally import SumStep

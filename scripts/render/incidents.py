@@ -8,7 +8,7 @@ from datetime import date
 
 from scripts.records import STRIKE_FIGURES, Dataset, Event, EventCorrection, Metric, Quantity, Reading
 from scripts.render.charts import strikes_chart
-from scripts.render.format import format_date, format_number, format_quantity, format_quantity_with_unit
+from scripts.wording import format_date, format_number, format_quantity, format_quantity_with_unit
 from scripts.render.links import Links
 from scripts.render.summaries import outlet_name, quantity_words, reconciliation_words, strikes_reconciliation
 from scripts.render.chart_frame import ChartBlock, ChartFrame, source_words

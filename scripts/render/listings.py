@@ -9,7 +9,7 @@ from scripts.records import Dataset, Event
 from scripts.render.chart_frame import ChartBlock, ChartFrame, source_words
 from scripts.render.charts import timeline_chart
 from scripts.render.exports import data_version, dataset_jsonld
-from scripts.render.format import format_date, format_quantity_with_unit
+from scripts.wording import format_date, format_quantity_with_unit
 from scripts.render.incidents import strike_events
 from scripts.render.links import Links
 from scripts.render.pages import front_matter

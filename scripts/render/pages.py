@@ -5,7 +5,7 @@ from __future__ import annotations
 from scripts.records import Dataset, Metric
 from scripts.render.chart_frame import ChartBlock, ChartFrame, source_words
 from scripts.render.charts import BLUE, ORANGE, PURPLE, metric_chart
-from scripts.render.format import format_date, format_quantity, format_quantity_with_unit, unit_words
+from scripts.wording import format_date, format_quantity, format_quantity_with_unit, unit_words
 from scripts.render.links import Links
 from scripts.render.series import DISAGREEMENT_WINDOW, disagreements, latest_figures
 from scripts.render.incidents import reconciliation_table, strike_events_section

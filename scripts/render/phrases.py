@@ -5,7 +5,7 @@ the unit counts. Used by the change log and the share cards; every word comes fr
 from __future__ import annotations
 
 from scripts.records import Metric, Quantity
-from scripts.render.format import format_quantity, format_quantity_with_unit, unit_words
+from scripts.wording import format_quantity, format_quantity_with_unit, unit_words
 
 
 def _lowered(word: str) -> str:

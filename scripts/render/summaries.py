@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scripts.records import UNNAMED_OUTLET, Dataset, Event, Metric, Observation, Quantity
-from scripts.render.format import format_date, format_number, format_quantity, format_quantity_with_unit, unit_words
+from scripts.wording import format_date, format_number, format_quantity, format_quantity_with_unit, unit_words
 from scripts.render.series import disagreements, latest_figures
 from scripts.render.tally import Reconciliation, SumStep, reconcile, summing_metric
 
