@@ -19,7 +19,9 @@ class ProjectPaths:
 
     @classmethod
     def default(cls) -> ProjectPaths:
-        return cls(REPO_ROOT)
+        """The current folder when it holds a story, else the engine's own story."""
+        here = Path.cwd()
+        return cls(here) if (here / "story.yaml").is_file() else cls(REPO_ROOT)
 
     @property
     def story_file(self) -> Path:
@@ -55,7 +57,9 @@ class ProjectPaths:
 
     @property
     def schemas(self) -> Path:
-        return self.root / "schemas"
+        """The project's copy of the JSON Schemas (its fact files point VS Code at it), else the engine's."""
+        own = self.root / "schemas"
+        return own if own.is_dir() or self.root == self.engine else self.engine / "schemas"
 
     @property
     def docs(self) -> Path:

@@ -10,7 +10,7 @@ from functools import cached_property
 from datetime import date
 from typing import Iterable, Literal, Mapping, TypeVar
 
-from scripts.story import Story
+from scripts.story import IncidentType, Story
 
 T = TypeVar("T")
 Qualifier = Literal["exact", "about", "at_least", "more_than", "up_to", "less_than", "range"]
@@ -206,10 +206,9 @@ class Incident:
     """What the articles say of one incident (or of one announced operation of one day): where it
     happened and its figures (the story's incident type names them), each with its hedge."""
 
-    type: str
+    type: IncidentType  # the story's declaration: its figures' names and labels, its toll, its place field
     place: str
     figure_values: Figures = ()
-    place_field: str = "place"  # what the story calls the place ('theater'): corrections name it so
     origin: Origin | None = field(default=None, compare=False, hash=False)
     # How an editor read figures the quotes do not state (a translation, a sum): shown with them.
     derived: str | None = None
@@ -219,6 +218,33 @@ class Incident:
 
     def figure(self, name: str | None) -> Quantity | None:
         return next((q for n, q in self.figure_values if n == name), None)
+
+    @property
+    def place_field(self) -> str:
+        return self.type.place_field
+
+    @property
+    def toll(self) -> Quantity | None:
+        """The figure charted per incident (the story's `toll`)."""
+        return self.figure(self.type.toll)
+
+    @property
+    def count(self) -> Quantity | None:
+        """How many incidents the event covers, when it says (the story's `count`)."""
+        return self.figure(self.type.count)
+
+    @property
+    def several(self) -> bool:
+        return self.count is not None and self.count.value > 1
+
+    @property
+    def place_known(self) -> bool:
+        return self.place != self.type.unknown_place
+
+    @property
+    def page(self) -> str:
+        """The folder of this type's pages: 'strikes' (each incident at strikes/<event id>/)."""
+        return self.type.pages
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,7 @@ class IncidentWording:
     chart_description: str
     more_reasons: tuple[str, ...] = ()
     less_reasons: tuple[str, ...] = ()
+    toll_name: str = "figure"  # what the toll is called: 'no reported toll'
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,17 @@ class IncidentType:
 
 
 @dataclass(frozen=True)
+class ExtractorWords:
+    """The story's words for the extractor: more words that name people in general ('rebels'), and
+    the words that make a number another side's ('20 [rival] soldiers') for metrics whose id starts
+    with ``own_prefix``."""
+
+    people: tuple[str, ...] = ()
+    foreign: tuple[str, ...] = ()
+    own_prefix: str | None = None
+
+
+@dataclass(frozen=True)
 class Opening:
     metric: str
     text: str
@@ -141,6 +153,7 @@ class Story:
     topics: tuple[Topic, ...] = ()
     kinds: tuple[Kind, ...] = ()
     incidents: tuple[IncidentType, ...] = ()
+    extractor: ExtractorWords = ExtractorWords()
     path: str = "story.yaml"
     # Where each key figure and opening metric is written, for problems: (line, col) by metric id.
     positions: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, hash=False)
@@ -173,13 +186,15 @@ def _incident(raw: dict) -> IncidentType:
         toll=raw["toll"], count=raw.get("count"), verb=raw.get("verb", "count"),
         unknown_place=place.get("unknown", "unknown"),
         wording=IncidentWording(wording["section"], wording["chart_title"], wording["chart_description"],
-                                tuple(wording.get("more_reasons", ())), tuple(wording.get("less_reasons", ()))))
+                                tuple(wording.get("more_reasons", ())), tuple(wording.get("less_reasons", ())),
+                                wording.get("toll_name", "figure")))
 
 
 def story_from_document(doc: YamlDocument) -> Story:
     """The record from a document whose shape was checked."""
     data: dict[str, Any] = doc.data
     home, timeline, dataset = data.get("home", {}), data.get("timeline", {}), data.get("dataset", {})
+    extractor = data.get("extractor", {})
     positions = {m: (doc.line_of(("home", "key_figures", i)), doc.col_of(("home", "key_figures", i)))
                  for i, m in enumerate(home.get("key_figures", ()))}
     positions |= {o["metric"]: (doc.line_of(("home", "opening", i)), doc.col_of(("home", "opening", i)))
@@ -203,6 +218,8 @@ def story_from_document(doc: YamlDocument) -> Story:
                            doc.line_of(("topics", i))) for i, t in enumerate(data["topics"])),
         kinds=tuple(Kind(k["slug"], colour(k["colour"]), k.get("description", "")) for k in data["kinds"]),
         incidents=tuple(_incident(i) for i in data.get("incidents", ())),
+        extractor=ExtractorWords(tuple(extractor.get("people", ())), tuple(extractor.get("foreign", ())),
+                                 extractor.get("own_prefix")),
         path=doc.path, positions=positions)
 
 

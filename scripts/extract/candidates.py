@@ -80,7 +80,7 @@ def extract_text(source: str, body: str, published: date | None, vocab: Vocabula
             if day_before is not None:
                 as_of = day_before
             scope = strike_scope(sentence.text, metric, as_of.words if as_of.precision == "day" else None,
-                                 format_date(as_of.day) if as_of.day and metric and metric.topic == "strikes" else None)
+                                 format_date(as_of.day) if as_of.day and metric and metric.sums else None)
             reason = placement.reason
             reason += f"; dated by “{as_of.words}”" if as_of.words else ("; dated by publication" if as_of.day else "")
             reason += " in the sentence before" if carried else ""

@@ -42,7 +42,7 @@ def describe_incident(incident: IncidentDraft) -> str:
     """The incident's id, date, theater and each figure it gives, with its hedge."""
     when = f"{incident.date} ({incident.date_precision or 'day'})" if incident.date else "no date (give --date)"
     figures = [f"{name} {format_quantity(q)}" for name, q in incident.figures().items()]
-    return "  ".join([incident.id, "strike", when, incident.theater or "theater unknown", *figures])
+    return "  ".join([incident.id, incident.kind, when, incident.theater or "theater unknown", *figures])
 
 
 def review_lines(source: str, drafts: list[Draft | IncidentDraft]) -> list[str]:
