@@ -243,7 +243,7 @@ class Incident:
 
     @property
     def page(self) -> str:
-        """The folder of this type's pages: 'strikes' (each incident at strikes/<event id>/)."""
+        """The folder of this type's pages: its plural ('attacks': each incident at attacks/<event id>/)."""
         return self.type.pages
 
 

@@ -61,6 +61,7 @@ class IncidentWording:
     more_reasons: tuple[str, ...] = ()
     less_reasons: tuple[str, ...] = ()
     toll_name: str = "figure"  # what the toll is called: 'no reported toll'
+    toll_words: str = ""       # what the toll's sum counts: 'add up to at least 32 deaths'
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ class IncidentType:
 
     @property
     def pages(self) -> str:
-        """The folder of the incidents' own pages: 'strikes' → strikes/<event id>/."""
+        """The folder of the incidents' own pages: 'attacks' → attacks/<event id>/."""
         return self.plural.lower().replace(" ", "-")
 
     def nouns(self, count: float | None) -> str:
@@ -187,7 +188,7 @@ def _incident(raw: dict) -> IncidentType:
         unknown_place=place.get("unknown", "unknown"),
         wording=IncidentWording(wording["section"], wording["chart_title"], wording["chart_description"],
                                 tuple(wording.get("more_reasons", ())), tuple(wording.get("less_reasons", ())),
-                                wording.get("toll_name", "figure")))
+                                wording.get("toll_name", "figure"), wording.get("toll_words", "")))
 
 
 def story_from_document(doc: YamlDocument) -> Story:

@@ -25,7 +25,7 @@ _cache: dict[tuple, tuple[Dataset, list[Problem]]] = {}
 def _fingerprint(paths: ProjectPaths) -> tuple:
     """What the result depends on: every input file's name and content (reading is cheap next to
     parsing; modification times can be too coarse to see a quick edit)."""
-    files = [*paths.seeds.glob("*.md"), *paths.facts.glob("*.yaml"), *paths.schemas.glob("*.json")]
+    files = [*paths.seeds.glob("*.md"), *paths.facts.glob("*.yaml"), *paths.schemas.glob("*.json"), paths.story_file]
     digest = hashlib.blake2b(str(paths.root).encode(), digest_size=16)
     for path in sorted(files):
         digest.update(str(path).encode())

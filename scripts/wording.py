@@ -71,7 +71,7 @@ def format_range(low: float, high: float, unit: str | None = None) -> str:
 
 
 def unit_words(value: float, unit: str) -> str:
-    """The unit as it follows a number in a sentence: '1 tanker', '87 people', '500 tons a year'."""
+    """The unit as it follows a number in a sentence: '1 ship', '87 people', '500 tons a year'."""
     if unit == "USD":
         return ""
     counted, _, per = unit.partition("/")

@@ -4,8 +4,8 @@
    boats", "$50 million reward"). If they name a metric's `nouns` (facts/metrics.yaml), the metric
    is one of those. If they name something else ("500 long-range missiles", "250 km"), the number
    is not forced into a metric.
-2. When they name people in general ("64 people", "14 narco-terrorists"), only metrics that count
-   people qualify, and the sentence's `cues` decide: "killed" → deaths, "deported" → deportees.
+2. When they name people in general ("64 people", "14 smugglers"), only metrics that count
+   people qualify, and the sentence's `cues` decide: "killed" → deaths, "deported" → people deported.
 3. When nothing follows ("the death toll has risen to 80,"), or the number counts times ("the
    fourth time that … have flown near"), the nearest cue decides; "the total number of operations
    … to 13" counts operations.
@@ -242,7 +242,7 @@ _OPENING_QUOTE = re.compile(r"^\s+[“\"‘']$")
 
 
 def _unquoted(gap: str) -> str:
-    """three “narcoterrorists”: a word in scare quotes still says what the number counts."""
+    """three “smugglers”: a word in scare quotes still says what the number counts."""
     return " " if _OPENING_QUOTE.match(gap) else gap
 
 
@@ -301,7 +301,7 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
 def _listed_one(placement: Placement, index: SentenceIndex, chunk: list[int], vocab: Vocabulary) -> Placement:
     """'a nuclear submarine' after 'eight warships and': one, when what follows is a noun of a
     metric that counts what is there (kind `level`: forces deployed). A running count (kind
-    `cumulative`) is never 'a': 'seized an oil tanker' is one event of the tally, not the tally."""
+    `cumulative`) is never 'a': 'seized a ship' is one event of the tally, not the tally."""
     named, _ = _noun_matches(index, chunk) if chunk else (set(), 0)
     if placement.metric in named and vocab.metric(placement.metric).kind == "level" and _ends_phrase(index, chunk[-1]):
         return placement
@@ -317,7 +317,7 @@ def _ends_phrase(index: SentenceIndex, i: int) -> bool:
 
 
 def _is_label(index: SentenceIndex, mention: Mention, vocab: Vocabulary) -> bool:
-    """'Attack 1 (Caribbean):' — a capitalised noun of a metric, then the number, then punctuation."""
+    """'Attack 1 (North Sea):' — a capitalised noun of a metric, then the number, then punctuation."""
     after = index.text[mention.number_end:mention.number_end + 3]
     if mention.start != mention.number_start or not re.match(r"\s*[(:–—-]", after):
         return False
@@ -329,7 +329,7 @@ def _is_label(index: SentenceIndex, mention: Mention, vocab: Vocabulary) -> bool
 
 
 def _named_by_its_cue(index: SentenceIndex, chunk: list[int]) -> bool:
-    """'the eighth tanker seized by', 'the ninth boat destroyed': the thing counted, then what
+    """'the eighth ship seized by', 'the ninth boat destroyed': the thing counted, then what
     was done to it (a metric's cue, as a participle), counts like 'the ninth such'."""
     if not chunk or chunk[-1] + 1 >= len(index.words) or not index.words[chunk[-1] + 1].norm.endswith("ed"):
         return False
@@ -441,7 +441,7 @@ def _place_times(index: SentenceIndex, at: Anchor, chunk: list[int], vocab: Voca
 
 
 def _verb_after(index: SentenceIndex, head: int, eligible: list[str]) -> tuple[str, str] | None:
-    """'one narco-terrorist survived', 'three crew members died': the people's own verb, right
+    """'one smuggler survived', 'three crew members died': the people's own verb, right
     after them (or after 'were'/'was'), says which metric counts them."""
     at = head + 1
     if at < len(index.words) and index.words[at].norm in ("were", "was", "had", "have"):

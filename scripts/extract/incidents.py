@@ -33,6 +33,7 @@ class StrikeWords:
     fields: dict[str, str]
     theaters: tuple[str, ...]
     kind: str = ""
+    figures: tuple[str, ...] = ()
 
 
 def strike_words(vocab: Vocabulary, story: Story) -> StrikeWords:
@@ -47,7 +48,7 @@ def strike_words(vocab: Vocabulary, story: Story) -> StrikeWords:
             if normalise_word(name) in words and name not in by_field:
                 by_field[name] = metric.id
     places = tuple(p for p in incident.place_names if p != incident.unknown_place)
-    return StrikeWords(by_field, places, incident.kind)
+    return StrikeWords(by_field, places, incident.kind, incident.figure_names)
 
 
 def _quantity(c: Candidate | None) -> dict | None:
@@ -78,7 +79,7 @@ def _running(sentence: str, c: Candidate, sentence_start: int) -> bool:
 # "FILE - This image from video … shows a vessel … on Jan. 23": a wire photo's caption.
 _CAPTION = re.compile(r"\s*FILE\s*[-–—]\s")
 
-# A name is not the thing: "Operation Absolute Resolve" names a raid, "operation" would be a strike.
+# A name is not the thing: "Operation Absolute Resolve" names a raid, not an incident the word operation counts.
 _NAME = re.compile(r"[A-Z][\w-]*\s+[A-Z]")
 
 
@@ -123,7 +124,7 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
                 "id": incident_id(source, sentence.text, toll.start, toll.end, toll.value),
                 "source": source, "kind": words.kind, "date": day, "date_precision": "day" if day else None,
                 "theater": _theater(sentence.text, words.theaters) or article_theater,
-                **{f: _quantity(by_field.get(f)) for f in ("strikes", "vessels", "killed", "survivors")},
+                **{f: _quantity(by_field.get(f)) for f in words.figures},
                 "quote": sentence.text, "start": sentence.start, "end": sentence.end,
                 "confidence": round(min(0.9, toll.confidence), 2), "reason": _reason(how)})
     return found

@@ -89,7 +89,7 @@ def metric_chart_block(dataset: Dataset, metric: Metric, links: Links) -> ChartB
 
 
 def summed_plural(dataset: Dataset, metric: Metric) -> str:
-    """What a metric's recorded sum adds up: the plural of its incident type ('strikes')."""
+    """What a metric's recorded sum adds up: the plural of its incident type ('attacks')."""
     kind = dataset.story.incident(metric.sums.kind) if metric.sums else None
     return kind.plural if kind else "events"
 

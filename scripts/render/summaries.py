@@ -60,7 +60,7 @@ def incidents_reconciliation(dataset: Dataset, kind: IncidentType, events: list[
     firm = len(known) == len(incidents) and all(q.qualifier == "exact" for q in known)
     toll = kind.figure(kind.toll)
     text = (f"The {len(incidents)} {kind.nouns(len(incidents))} recorded here add up to "
-            f"{format_quantity(Quantity(counted, 'exact' if firm else 'at_least'))} {toll.words}")
+            f"{format_quantity(Quantity(counted, 'exact' if firm else 'at_least'))} {kind.wording.toll_words or toll.words}")
     unknown = len(incidents) - len(known)
     if unknown:
         text += f"; {unknown} of them ha{'ve' if unknown != 1 else 's'} no reported {kind.wording.toll_name}"
