@@ -21,6 +21,7 @@ from scripts.problems import Problem, problem
 from scripts.records import (Annotation, Citation, Correction, Dataset, Event, EventCorrection, EventSum, Incident, Metric,
                              Observation, Origin, Quantity, Reading, Seed)
 from scripts.safefiles import read_input, read_problem
+from scripts.incident_fields import CITATION_FIELDS, CORRECTED_FIELDS, block_problems, incident_block_problems
 from scripts.schema import check_shape
 from scripts.story import IncidentType, Story, load_story
 from scripts.yamlfile import MAX_YAML_BYTES, YamlDocument, decode_text, parse_yaml
@@ -224,67 +225,6 @@ def _observation(entry: dict, doc: YamlDocument, i: int, collector: _Collector) 
         corrections=tuple(corrections), derived=entry.get("derived"))
 
 
-# The fields of an event and of a citation that are not an incident's.
-_EVENT_FIELDS = frozenset(("id", "date", "date_precision", "kind", "title", "summary", "sources", "status", "note",
-                           "corrections"))
-_CITATION_FIELDS = frozenset(("source", "quote", "date", "date_precision", "note"))
-_CORRECTED_FIELDS = ("date", "status")
-
-
-def _incident_problems(entry: dict, doc: YamlDocument, key: tuple, incident: IncidentType | None,
-                       collector: _Collector) -> bool:
-    """Problems of an event's incident block against the story: a block the event's kind does not
-    carry, a place or figure the story does not declare. True when the event can be loaded."""
-    path, ok = doc.path, True
-    for name in entry.keys() - _EVENT_FIELDS:
-        if incident is None or name != incident.kind:
-            carried = f"events of kind '{entry['kind']}' carry " + (f"`{incident.kind}:`" if incident else "no incident")
-            collector.problems.append(problem("unknown-field", path, doc.line_of(key + (name,)),
-                                              f"event '{entry['id']}' has a field `{name}`: {carried}",
-                                              "remove it, or declare the incident type in story.yaml `incidents:`",
-                                              col=doc.col_of(key + (name,))))
-            ok = False
-    if incident is None:
-        return ok
-    block = entry.get(incident.kind)
-    if block is None:
-        return ok  # an event of the kind whose figures no article gives yet
-    return _block_problems(block, entry["id"], doc, key + (incident.kind,), incident, collector, needs_place=True) and ok
-
-
-def _block_problems(block: dict, event_id: str, doc: YamlDocument, key: tuple, incident: IncidentType,
-                    collector: _Collector, needs_place: bool, allowed: frozenset[str] = frozenset({"derived"})) -> bool:
-    """An incident block's (or a citation's reading's) fields: the place, declared figures, nothing else."""
-    ok = True
-    if needs_place and incident.place_field not in block:
-        collector.problems.append(problem("missing-field", doc.path, doc.line_of(key), f"the `{incident.kind}:` of "
-                                          f"event '{event_id}' has no `{incident.place_field}`",
-                                          f"add `{incident.place_field}:` ({', '.join(incident.place_names)})"))
-        ok = False
-    for name, value in block.items():
-        at = doc.line_of(key + (name,)), doc.col_of(key + (name,))
-        if name == incident.place_field:
-            if value not in incident.place_names:
-                guess = difflib.get_close_matches(str(value), incident.place_names, n=1, cutoff=0.5)
-                collector.problems.append(problem(
-                    "unknown-place", doc.path, at[0], f"event '{event_id}' gives the {incident.place_field} "
-                    f"{str(value)[:60]!r}, which story.yaml does not declare for '{incident.kind}'",
-                    f"did you mean `{guess[0]}`?" if guess else f"use one of: {', '.join(incident.place_names)}",
-                    col=at[1]))
-                ok = False
-        elif name in allowed:
-            continue
-        elif name not in incident.figure_names or not isinstance(value, dict):
-            known = [*incident.figure_names, incident.place_field]
-            guess = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-            collector.problems.append(problem(
-                "unknown-figure", doc.path, at[0], f"event '{event_id}' gives `{name}`, which is not a figure of "
-                f"'{incident.kind}' in story.yaml", f"did you mean `{guess[0]}`?" if guess
-                else f"figures: {', '.join(incident.figure_names)}", col=at[1]))
-            ok = False
-    return ok
-
-
 def _event(entry: dict, doc: YamlDocument, i: int, collector: _Collector) -> Event | None:
     key = ("events", i)
     story = collector.story
@@ -297,7 +237,7 @@ def _event(entry: dict, doc: YamlDocument, i: int, collector: _Collector) -> Eve
             "to `kinds:`", col=doc.col_of(key + ("kind",))))
         return None
     incident_type = story.incident(entry["kind"])
-    if not _incident_problems(entry, doc, key, incident_type, collector):
+    if not incident_block_problems(entry, doc, key, incident_type, collector.problems):
         return None
     when = collector.date(entry["date"], doc.path, doc.line_of(key + ("date",)), "date")
     if when is None:
@@ -311,9 +251,9 @@ def _event(entry: dict, doc: YamlDocument, i: int, collector: _Collector) -> Eve
     sources = []
     for j, raw in enumerate(entry["sources"]):
         line = doc.line_of(key + ("sources", j))
-        extra = {k: v for k, v in raw.items() if k not in _CITATION_FIELDS}
-        if extra and (incident_type is None or not _block_problems(extra, entry["id"], doc, key + ("sources", j),
-                                                                   incident_type, collector, needs_place=False,
+        extra = {k: v for k, v in raw.items() if k not in CITATION_FIELDS}
+        if extra and (incident_type is None or not block_problems(extra, entry["id"], doc, key + ("sources", j),
+                                                                   incident_type, collector.problems, needs_place=False,
                                                                    allowed=frozenset())):
             if incident_type is None:
                 name = next(iter(extra))
@@ -326,7 +266,7 @@ def _event(entry: dict, doc: YamlDocument, i: int, collector: _Collector) -> Eve
             return None
         sources.append(Citation(raw["source"], raw["quote"], line, reading or None))
     corrections = []
-    corrected = (*_CORRECTED_FIELDS, *((incident_type.place_field, *incident_type.figure_names) if incident_type else ()))
+    corrected = (*CORRECTED_FIELDS, *((incident_type.place_field, *incident_type.figure_names) if incident_type else ()))
     for j, raw in enumerate(entry.get("corrections", [])):
         if raw["field"] not in corrected:
             collector.problems.append(problem("invalid-value", doc.path, doc.line_of(key + ("corrections", j, "field")),
