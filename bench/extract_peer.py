@@ -83,7 +83,7 @@ def main() -> None:
 
     dataset, _ = load_dataset(FrozenVocabulary(REPO_ROOT))
     dev = load_development_set(DATA / "gold.yaml")
-    vocab = Vocabulary.of(dataset.metrics)
+    vocab = Vocabulary.of(dataset.metrics, dataset.story.extractor)
     articles = {s: dataset.seeds[s] for s in dev.figures if s in dataset.seeds}
     metric_units = {m.id: m.unit for m in dataset.metrics.values()}
 

@@ -45,7 +45,7 @@ def main() -> None:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     dataset, _ = load_dataset(ProjectPaths.default())
-    vocab = Vocabulary.of(dataset.metrics)
+    vocab = Vocabulary.of(dataset.metrics, dataset.story.extractor)
     corpus = synthetic_corpus(args.articles)
     words = sum(len(body.split()) for _, body, _ in corpus)
     started = time.perf_counter()

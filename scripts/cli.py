@@ -1,5 +1,6 @@
 """The command line: the only place that prints, colours and sets exit codes.
 
+    python -m scripts init DIR [--name NAME]
     python -m scripts validate [--strict] [--format text|json|github]
     python -m scripts build [--strict]
     python -m scripts serve [--port N]
@@ -7,6 +8,9 @@
     python -m scripts review [ARTICLE ...]
     python -m scripts accept ID [ID ...] | --all ARTICLE [--except ID,ID] [--metric M] [--as-of DATE] …
     python -m scripts reject ID [ID ...] | --all ARTICLE [--except ID,ID] [--reason TEXT]
+
+Every command takes `--project DIR`: the story's folder (default: the current folder when it holds a
+story.yaml, else the engine's own story).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import json
 import os
 import re
 import sys
+from pathlib import Path
 from typing import Sequence
 
 from scripts.cli_extract import add_commands
@@ -146,8 +151,22 @@ def cmd_serve(args: argparse.Namespace, paths: ProjectPaths) -> int:
     return serve_site(paths, port=args.port)
 
 
+def cmd_init(args: argparse.Namespace, paths: ProjectPaths) -> int:  # noqa: ARG001 - the new folder is its own
+    from scripts.init import InitRefused, scaffold
+
+    target = Path(args.directory)
+    try:
+        scaffold(target, args.name)
+    except InitRefused as err:
+        print(f"init: {err}", file=sys.stderr)
+        return 1
+    print(f"A new story in {target}/: edit story.yaml, then `python -m scripts build --project {target}`.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m scripts", description="US–Venezuela Escalation Tracker pipeline.")
+    parser = argparse.ArgumentParser(prog="python -m scripts", description="The tracker's pipeline: articles in, "
+                                     "sourced figures out, for the story of --project DIR.")
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="check seeds/ and facts/ and report every problem")
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -162,12 +181,18 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=cmd_serve)
     add_commands(sub)
+    init = sub.add_parser("init", help="scaffold a new story (story.yaml, facts, a seed, docs, mkdocs.yml)")
+    init.add_argument("directory", help="a new or empty folder")
+    init.add_argument("--name", default="New Tracker", help="the story's name (story.yaml `name:`)")
+    init.set_defaults(run=cmd_init)
+    for command in sub.choices.values():
+        command.add_argument("--project", metavar="DIR", help="the story's folder (default: the current folder)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    paths = ProjectPaths.default()
+    paths = ProjectPaths(Path(args.project).resolve()) if getattr(args, "project", None) else ProjectPaths.default()
     try:
         return args.run(args, paths)
     except KeyboardInterrupt:

@@ -68,7 +68,7 @@ def cmd_extract(args: argparse.Namespace, paths: ProjectPaths) -> int:
         _say(trouble)
         print("Nothing was extracted: fix facts/rejected.yaml first.", file=sys.stderr)
         return 1
-    vocab = Vocabulary.of(dataset.metrics)
+    vocab = Vocabulary.of(dataset.metrics, dataset.story.extractor)
     curated, cited = curated_keys(dataset), cited_sentences(dataset.events)
     status, everything, changed, proposed, reported = 0, [], 0, 0, 0
     progress = tqdm(files, desc="extracting", unit="article", file=sys.stderr, disable=None if len(files) > 1 else True)
@@ -81,7 +81,7 @@ def cmd_extract(args: argparse.Namespace, paths: ProjectPaths) -> int:
             status = 1
             continue
         candidates = extract_text(article.source, article.body, article.published, vocab)
-        words = strike_words(vocab, paths.schemas)
+        words = strike_words(vocab, dataset.story)
         incidents = incidents_of(article.source, article.body, article.published, vocab, words)
         if args.json:
             everything += [c.as_dict() for c in candidates] + incidents

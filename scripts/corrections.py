@@ -18,7 +18,7 @@ from scripts.yamlfile import decode_text, parse_yaml
 
 # Fields of a published record that a correction must account for.
 OBSERVATION_FIELDS = ("value", "qualifier", "as_of", "as_of_precision", "scope", "quote")
-EVENT_FIELDS = ("date", "theater", "killed", "survivors", "vessels")
+# Of an event: its date, and its incident's place and figures (whatever story.yaml names them).
 
 
 @dataclass(frozen=True)
@@ -108,9 +108,10 @@ def read_base(paths: ProjectPaths, ref: str) -> Base:
             observations[e["id"]] = BaseFact(e["id"], e["metric"], e["source"], e["value"], published["qualifier"],
                                              e.get("status", "draft"), path, published, _corrections(e))
         for e in _entries(data, "events"):
-            strike = e.get("strike") if isinstance(e.get("strike"), dict) else {}
-            published = {"date": e.get("date"), "theater": strike.get("theater"),
-                         **{k: _figure(strike.get(k)) for k in ("killed", "survivors", "vessels")}}
+            kind = e.get("kind")
+            block = e.get(kind) if isinstance(kind, str) and isinstance(e.get(kind), dict) else {}
+            published = {"date": e.get("date"), **{k: v if isinstance(v, str) else _figure(v)
+                                                   for k, v in block.items() if k != "derived"}}
             events[e["id"]] = BaseEvent(e["id"], e.get("status", "draft"), path, published, _corrections(e))
     return Base(observations, events)
 
@@ -138,11 +139,11 @@ def _observation_now(obs: Observation) -> dict[str, Any]:
 
 
 def _event_now(event: Event) -> dict[str, Any]:
-    strike = event.strike
-    figures = strike.figures() if strike else {}
-    return {"date": event.date.isoformat(), "theater": strike.theater if strike else None,
-            **{k: (figures[k].value, figures[k].qualifier) if k in figures else None
-               for k in ("killed", "survivors", "vessels")}}
+    incident = event.incident
+    if incident is None:
+        return {"date": event.date.isoformat()}
+    return {"date": event.date.isoformat(), incident.place_field: incident.place,
+            **{k: (q.value, q.qualifier) for k, q in incident.figures().items()}}
 
 
 def _current_corrections(record: Observation | Event) -> tuple:
@@ -231,9 +232,8 @@ def _recorded(record: Observation | Event, old: BaseFact | BaseEvent, name: str,
 
 
 def _position(record: Observation | Event, name: str) -> tuple[int, int]:
-    if isinstance(record, Event) and name in ("killed", "survivors", "vessels", "theater") and record.strike \
-            and record.strike.origin is not None:
-        return record.strike.origin.at(name)
+    if isinstance(record, Event) and name != "date" and record.incident and record.incident.origin is not None:
+        return record.incident.origin.at(name)
     return record.origin.at(name)
 
 

@@ -58,9 +58,7 @@ class Change:
 def _value(record: PastFigure | PastEvent | None) -> float | None:
     if isinstance(record, PastFigure):
         return record.quantity.value
-    if isinstance(record, PastEvent) and record.killed is not None:
-        return record.killed.value
-    return None
+    return None  # an event's figures are compared by the story's names (render/change_sentences.py)
 
 
 @dataclass(frozen=True)

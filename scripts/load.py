@@ -6,6 +6,7 @@ of its file and every other file are still read, so an editor sees all problems 
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -17,10 +18,12 @@ import frontmatter
 
 from scripts.paths import ProjectPaths
 from scripts.problems import Problem, problem
-from scripts.records import (STRIKE_FIGURES, Annotation, Citation, Correction, Dataset, Event, EventCorrection, EventSum, Metric,
-                             Observation, Origin, Quantity, Reading, Seed, StrikeDetail)
+from scripts.records import (Annotation, Citation, Correction, Dataset, Event, EventCorrection, EventSum, Incident, Metric,
+                             Observation, Origin, Quantity, Reading, Seed)
 from scripts.safefiles import read_input, read_problem
+from scripts.incident_fields import CITATION_FIELDS, CORRECTED_FIELDS, block_problems, incident_block_problems
 from scripts.schema import check_shape
+from scripts.story import IncidentType, Story, load_story
 from scripts.yamlfile import MAX_YAML_BYTES, YamlDocument, decode_text, parse_yaml
 
 MAX_SEED_BYTES = 1024 * 1024
@@ -37,6 +40,7 @@ class _Collector:
     """Problems of one loading run, and the date parser that feeds it."""
 
     problems: list[Problem]
+    story: Story = Story()
 
     def date(self, value: str, doc_path: str, line: int, name: str) -> date | None:
         try:
@@ -88,6 +92,15 @@ def load_metrics(paths: ProjectPaths, collector: _Collector) -> dict[str, Metric
         line = doc.line_of(("metrics", i))
         if entry["id"] in metrics:
             collector.problems.append(problem("duplicate-id", doc.path, line, f"metric '{entry['id']}' is defined twice"))
+            continue
+        topics = collector.story.topic_slugs
+        if entry["topic"] not in topics:
+            at = ("metrics", i, "topic")
+            guess = difflib.get_close_matches(entry["topic"], topics, n=1, cutoff=0.5)
+            collector.problems.append(problem(
+                "unknown-topic", doc.path, doc.line_of(at), f"metric '{entry['id']}' has the topic '{entry['topic']}', "
+                f"which is not one of the topics in {collector.story.path}", f"did you mean `{guess[0]}`?" if guess
+                else f"use one of: {', '.join(topics)}, or add it to `topics:`", col=doc.col_of(at)))
             continue
         metrics[entry["id"]] = Metric(
             id=entry["id"], label=entry["label"], unit=entry["unit"], kind=entry["kind"], topic=entry["topic"],
@@ -188,8 +201,8 @@ def _quantity(raw: dict) -> Quantity:
     return Quantity(value=raw["value"], qualifier=raw.get("qualifier", "exact"), high=raw.get("high"))
 
 
-def _figures(raw: dict) -> dict[str, Quantity]:
-    return {name: _quantity(raw[name]) for name in STRIKE_FIGURES if name in raw}
+def _figures(raw: dict, incident: IncidentType) -> tuple[tuple[str, Quantity], ...]:
+    return tuple((name, _quantity(raw[name])) for name in incident.figure_names if isinstance(raw.get(name), dict))
 
 
 def _observation(entry: dict, doc: YamlDocument, i: int, collector: _Collector) -> Observation | None:
@@ -214,23 +227,52 @@ def _observation(entry: dict, doc: YamlDocument, i: int, collector: _Collector) 
 
 def _event(entry: dict, doc: YamlDocument, i: int, collector: _Collector) -> Event | None:
     key = ("events", i)
+    story = collector.story
+    if entry["kind"] not in story.kind_slugs:
+        guess = difflib.get_close_matches(entry["kind"], story.kind_slugs, n=1, cutoff=0.5)
+        collector.problems.append(problem(
+            "unknown-kind", doc.path, doc.line_of(key + ("kind",)), f"event '{entry['id']}' has the kind "
+            f"'{entry['kind']}', which is not one of the kinds in {story.path}",
+            f"did you mean `{guess[0]}`?" if guess else f"use one of: {', '.join(story.kind_slugs)}, or add it "
+            "to `kinds:`", col=doc.col_of(key + ("kind",))))
+        return None
+    incident_type = story.incident(entry["kind"])
+    if not incident_block_problems(entry, doc, key, incident_type, collector.problems):
+        return None
     when = collector.date(entry["date"], doc.path, doc.line_of(key + ("date",)), "date")
     if when is None:
         return None
-    strike = None
-    if "strike" in entry:
-        raw = entry["strike"]
-        strike = StrikeDetail(theater=raw["theater"], origin=_origin(doc, key + ("strike",)),
-                              derived=raw.get("derived"), **_figures(raw))
+    incident = None
+    if incident_type is not None and incident_type.kind in entry:
+        raw = entry[incident_type.kind]
+        incident = Incident(type=incident_type, place=raw[incident_type.place_field],
+                            figure_values=_figures(raw, incident_type), origin=_origin(doc, key + (incident_type.kind,)),
+                            derived=raw.get("derived"))
     sources = []
     for j, raw in enumerate(entry["sources"]):
         line = doc.line_of(key + ("sources", j))
-        reading = _reading(raw, doc.path, line, collector)
+        extra = {k: v for k, v in raw.items() if k not in CITATION_FIELDS}
+        if extra and (incident_type is None or not block_problems(extra, entry["id"], doc, key + ("sources", j),
+                                                                   incident_type, collector.problems, needs_place=False,
+                                                                   allowed=frozenset())):
+            if incident_type is None:
+                name = next(iter(extra))
+                collector.problems.append(problem("unknown-field", doc.path, doc.line_of(key + ("sources", j, name)),
+                                                  f"a source of event '{entry['id']}' has a field `{name}`: only an "
+                                                  "incident's sources give readings of their own"))
+            return None
+        reading = _reading(raw, incident_type, doc.path, line, collector)
         if reading is False:
             return None
         sources.append(Citation(raw["source"], raw["quote"], line, reading or None))
     corrections = []
+    corrected = (*CORRECTED_FIELDS, *((incident_type.place_field, *incident_type.figure_names) if incident_type else ()))
     for j, raw in enumerate(entry.get("corrections", [])):
+        if raw["field"] not in corrected:
+            collector.problems.append(problem("invalid-value", doc.path, doc.line_of(key + ("corrections", j, "field")),
+                                              f"a correction of event '{entry['id']}' names the field '{raw['field']}'",
+                                              f"use one of: {', '.join(corrected)}"))
+            return None
         on = collector.date(raw["date"], doc.path, doc.line_of(key + ("corrections", j, "date")), "date")
         if on is None:
             return None
@@ -238,23 +280,22 @@ def _event(entry: dict, doc: YamlDocument, i: int, collector: _Collector) -> Eve
                                            raw.get("old_qualifier"), raw.get("old_high"), raw.get("source")))
     return Event(id=entry["id"], date=when, date_precision=entry["date_precision"], kind=entry["kind"],
                  title=entry["title"], summary=entry["summary"], sources=tuple(sources), status=entry["status"],
-                 origin=_origin(doc, key), strike=strike, note=entry.get("note"), corrections=tuple(corrections))
+                 origin=_origin(doc, key), incident=incident, note=entry.get("note"), corrections=tuple(corrections))
 
 
-_READING_FIELDS = ("date", "date_precision", "theater", "note", *STRIKE_FIGURES)
-
-
-def _reading(raw: dict, path: str, line: int, collector: _Collector) -> Reading | None | bool:
-    """A citation's own reading of a strike; None when it gives none, False when its date is bad."""
-    if not any(name in raw for name in _READING_FIELDS):
+def _reading(raw: dict, incident: IncidentType | None, path: str, line: int,
+             collector: _Collector) -> Reading | None | bool:
+    """A citation's own reading of an incident; None when it gives none, False when its date is bad."""
+    fields = ("date", "date_precision", "note", *((incident.place_field, *incident.figure_names) if incident else ()))
+    if incident is None or not any(name in raw for name in fields):
         return None
     day = None
     if "date" in raw:
         day = collector.date(raw["date"], path, line, "date")
         if day is None:
             return False
-    return Reading(date=day, date_precision=raw.get("date_precision"), theater=raw.get("theater"),
-                   note=raw.get("note"), **_figures(raw))
+    return Reading(date=day, date_precision=raw.get("date_precision"), place=raw.get(incident.place_field),
+                   note=raw.get("note"), figure_values=_figures(raw, incident))
 
 
 _KINDS: dict[str, tuple[str, str, Callable]] = {
@@ -291,10 +332,11 @@ def load_fact_files(paths: ProjectPaths, collector: _Collector) -> tuple[list[Ob
 
 def load_dataset(paths: ProjectPaths) -> tuple[Dataset, list[Problem]]:
     """Everything that loads, and every problem met while loading. Never raises on bad input."""
-    collector = _Collector([])
+    story, problems = load_story(paths)
+    collector = _Collector(problems, story)
     metrics = load_metrics(paths, collector)
     seeds = load_seeds(paths, collector)
     observations, events, files = load_fact_files(paths, collector)
     dataset = Dataset(metrics=metrics, seeds=seeds, observations=tuple(observations), events=tuple(events),
-                      fact_files=tuple(files))
+                      fact_files=tuple(files), story=story)
     return dataset, collector.problems

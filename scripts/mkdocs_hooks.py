@@ -52,10 +52,10 @@ def on_files(files: Files, config) -> Files:
         # While previewing, show the problems and build from the entries that are valid.
         log.warning("facts have problems; showing what is valid:\n%s", listing)
     try:
-        publication = publication_from_config(config.site_name, config.site_url, config.site_description,
-                                              config.extra)
+        publication = publication_from_config(dataset.story, config.site_url, config.extra)
     except PublicationError as err:
         raise PluginError(str(err)) from err
+    config.site_name, config.site_description = publication.name, publication.description  # story.yaml's
     revisions = read_history(paths)
     dates = site_dates(dataset, revisions)
     config.extra["tracker_dates"] = {"data_to": dates.data_to, "updated": dates.updated}

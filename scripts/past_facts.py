@@ -42,16 +42,18 @@ class PastEvent:
     title: str
     date: date | None
     date_precision: str
-    theater: str | None  # strikes only
-    killed: Quantity | None
-    strikes: Quantity | None  # how many strikes the event covers, when it says
+    place: str | None  # an incident's place (the story names its field), else None
+    figures: tuple[tuple[str, Quantity], ...]  # an incident's figures, by the story's names
     source: str
     status: str
     corrected: int
 
     @property
     def reading(self) -> tuple:
-        return (self.date, self.date_precision, self.theater, self.killed)
+        return (self.date, self.date_precision, self.place, self.figures)
+
+    def figure(self, name: str | None) -> Quantity | None:
+        return next((q for n, q in self.figures if n == name), None)
 
 
 @dataclass(frozen=True)
@@ -123,12 +125,15 @@ def _figure(entry: dict) -> PastFigure | None:
 
 
 def _event(entry: dict) -> PastEvent | None:
-    strike = entry.get("strike") if isinstance(entry.get("strike"), dict) else {}
+    kind = entry.get("kind")
+    block = entry.get(kind) if isinstance(kind, str) and isinstance(entry.get(kind), dict) else {}
+    place = next((v for k, v in block.items() if isinstance(v, str) and k != "derived"), None)
+    figures = tuple((k, q) for k, v in block.items() if isinstance(v, dict) and (q := _quantity(v)) is not None)
     sources = entry.get("sources") if isinstance(entry.get("sources"), list) else []
     first = sources[0].get("source", "") if sources and isinstance(sources[0], dict) else ""
     return PastEvent(str(entry["id"]), str(entry.get("kind", "")), str(entry.get("title", "")),
-                     _day(entry.get("date")), str(entry.get("date_precision", "day")), strike.get("theater"),
-                     _quantity(strike.get("killed")), _quantity(strike.get("strikes")), str(first), str(entry.get("status", "draft")),
+                     _day(entry.get("date")), str(entry.get("date_precision", "day")), place, figures,
+                     str(first), str(entry.get("status", "draft")),
                      len(entry.get("corrections") or ()))
 
 

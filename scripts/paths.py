@@ -11,13 +11,22 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 @dataclass(frozen=True)
 class ProjectPaths:
-    """The folders of one checkout; tests point it at a temporary copy."""
+    """The folders of one story's project (``--project DIR``); tests point it at a temporary copy.
+    ``engine`` is the generator's own checkout: what every story shares (the vendored chart library)."""
 
     root: Path
+    engine: Path = REPO_ROOT
 
     @classmethod
     def default(cls) -> ProjectPaths:
-        return cls(REPO_ROOT)
+        """The current folder when it holds a story, else the engine's own story."""
+        here = Path.cwd()
+        return cls(here) if (here / "story.yaml").is_file() else cls(REPO_ROOT)
+
+    @property
+    def story_file(self) -> Path:
+        """What the story is: its name, topics, kinds, incident types and wording."""
+        return self.root / "story.yaml"
 
     @property
     def seeds(self) -> Path:
@@ -48,7 +57,9 @@ class ProjectPaths:
 
     @property
     def schemas(self) -> Path:
-        return self.root / "schemas"
+        """The project's copy of the JSON Schemas (its fact files point VS Code at it), else the engine's."""
+        own = self.root / "schemas"
+        return own if own.is_dir() or self.root == self.engine else self.engine / "schemas"
 
     @property
     def docs(self) -> Path:
@@ -69,7 +80,7 @@ class ProjectPaths:
 
     @property
     def plotly_js(self) -> Path:
-        return self.root / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
+        return self.engine / "node_modules" / "plotly.js-basic-dist-min" / "plotly-basic.min.js"
 
     def relative(self, path: Path) -> str:
         """A path as editors see it: relative to the repo root, with forward slashes, and printable."""

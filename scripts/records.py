@@ -10,6 +10,8 @@ from functools import cached_property
 from datetime import date
 from typing import Iterable, Literal, Mapping, TypeVar
 
+from scripts.story import IncidentType, Story
+
 T = TypeVar("T")
 Qualifier = Literal["exact", "about", "at_least", "more_than", "up_to", "less_than", "range"]
 QUALIFIERS: tuple[str, ...] = ("exact", "about", "at_least", "more_than", "up_to", "less_than", "range")
@@ -17,15 +19,9 @@ LOWER_BOUNDS = ("at_least", "more_than")
 UPPER_BOUNDS = ("up_to", "less_than")
 PRECISIONS = ("day", "month", "approx")
 STATUSES = ("verified", "draft", "disputed", "retracted")
-TOPICS = ("deployments", "strikes", "oil", "context")
-EVENT_KINDS = ("strike", "deployment", "seizure", "policy", "diplomacy", "statement")
-THEATERS = ("Caribbean", "Eastern Pacific", "unknown")
 
 UNNAMED_OUTLET = "an outlet the stored text does not name"
 
-# Units whose values are whole things (people, ships): a fraction there is a typo.
-COUNTED_UNITS = frozenset({"people", "ships", "submarines", "aircraft", "flights", "strikes", "vessels",
-                           "tankers", "airlines", "barrels", "USD"})
 
 @dataclass(frozen=True)
 class Origin:
@@ -103,13 +99,14 @@ class Metric:
 
     @property
     def counted(self) -> bool:
-        return self.unit in COUNTED_UNITS
+        """Whole things (people, ships, dollars): a fraction there is a typo. A rate ('barrels/day') is not."""
+        return "/" not in self.unit
 
     @property
     def counts_events(self) -> bool:
         """A running total of happenings (strikes, flights, seizures), where an ordinal states the
         count: "the 20th strike" is 20 strikes. Not of people: "the third survivor" is one."""
-        return self.kind == "cumulative" and self.unit in COUNTED_UNITS and self.unit != "people"
+        return self.kind == "cumulative" and self.counted and self.unit != "people"
 
 
 @dataclass(frozen=True)
@@ -178,25 +175,22 @@ class Observation:
         return not self.scope
 
 
-STRIKE_FIGURES = ("strikes", "vessels", "killed", "survivors")
+Figures = tuple[tuple[str, Quantity], ...]  # (figure name, its quantity), in the story's order
 
 
 @dataclass(frozen=True)
 class Reading:
-    """What one source says of a strike where it differs from the event's own figures: another
-    date, theater or toll. Kept and shown beside the others, never merged."""
+    """What one source says of an incident where it differs from the event's own figures: another
+    date, place or figure. Kept and shown beside the others, never merged."""
 
     date: date | None = None
     date_precision: str | None = None
-    theater: str | None = None
-    strikes: Quantity | None = None
-    vessels: Quantity | None = None
-    killed: Quantity | None = None
-    survivors: Quantity | None = None
+    place: str | None = None
+    figure_values: Figures = ()
     note: str | None = None
 
     def figures(self) -> dict[str, Quantity]:
-        return {name: q for name in STRIKE_FIGURES if (q := getattr(self, name)) is not None}
+        return dict(self.figure_values)
 
 
 @dataclass(frozen=True)
@@ -208,21 +202,49 @@ class Citation:
 
 
 @dataclass(frozen=True)
-class StrikeDetail:
-    """What the articles say of one strike (or of one announced operation of one day): how many
-    strikes it covers, vessels, killed, survivors, each with its hedge."""
+class Incident:
+    """What the articles say of one incident (or of one announced operation of one day): where it
+    happened and its figures (the story's incident type names them), each with its hedge."""
 
-    theater: str
-    killed: Quantity | None = None
-    survivors: Quantity | None = None
-    vessels: Quantity | None = None
-    strikes: Quantity | None = None
+    type: IncidentType  # the story's declaration: its figures' names and labels, its toll, its place field
+    place: str
+    figure_values: Figures = ()
     origin: Origin | None = field(default=None, compare=False, hash=False)
     # How an editor read figures the quotes do not state (a translation, a sum): shown with them.
     derived: str | None = None
 
     def figures(self) -> dict[str, Quantity]:
-        return {name: q for name in STRIKE_FIGURES if (q := getattr(self, name)) is not None}
+        return dict(self.figure_values)
+
+    def figure(self, name: str | None) -> Quantity | None:
+        return next((q for n, q in self.figure_values if n == name), None)
+
+    @property
+    def place_field(self) -> str:
+        return self.type.place_field
+
+    @property
+    def toll(self) -> Quantity | None:
+        """The figure charted per incident (the story's `toll`)."""
+        return self.figure(self.type.toll)
+
+    @property
+    def count(self) -> Quantity | None:
+        """How many incidents the event covers, when it says (the story's `count`)."""
+        return self.figure(self.type.count)
+
+    @property
+    def several(self) -> bool:
+        return self.count is not None and self.count.value > 1
+
+    @property
+    def place_known(self) -> bool:
+        return self.place != self.type.unknown_place
+
+    @property
+    def page(self) -> str:
+        """The folder of this type's pages: its plural ('attacks': each incident at attacks/<event id>/)."""
+        return self.type.pages
 
 
 @dataclass(frozen=True)
@@ -249,13 +271,13 @@ class Event:
     sources: tuple[Citation, ...]
     status: str
     origin: Origin
-    strike: StrikeDetail | None = None
+    incident: Incident | None = None
     note: str | None = None
     corrections: tuple[EventCorrection, ...] = ()
 
     @property
     def readings(self) -> list[tuple[Citation, Reading]]:
-        """The sources that read this strike differently, with their readings."""
+        """The sources that read this incident differently, with their readings."""
         return [(c, c.reading) for c in self.sources if c.reading is not None]
 
 
@@ -268,6 +290,7 @@ class Dataset:
     observations: tuple[Observation, ...]
     events: tuple[Event, ...]
     fact_files: tuple[str, ...] = field(default=())
+    story: Story = field(default_factory=Story)
 
     @cached_property
     def _by_metric(self) -> dict[str, list[Observation]]:

@@ -16,7 +16,7 @@ from scripts.problems import Problem, capped, problem
 from scripts.quotes import MIN_QUOTE_CHARS, closest_sentence, find_quote, quote_too_short
 from scripts.figures import mismatches
 from scripts.records import Dataset, Event, Metric, Observation, Quantity
-from scripts.render.format import format_date, format_number
+from scripts.wording import format_date, format_number, format_quantity
 
 
 _cache: dict[tuple, tuple[Dataset, list[Problem]]] = {}
@@ -25,7 +25,7 @@ _cache: dict[tuple, tuple[Dataset, list[Problem]]] = {}
 def _fingerprint(paths: ProjectPaths) -> tuple:
     """What the result depends on: every input file's name and content (reading is cheap next to
     parsing; modification times can be too coarse to see a quick edit)."""
-    files = [*paths.seeds.glob("*.md"), *paths.facts.glob("*.yaml"), *paths.schemas.glob("*.json")]
+    files = [*paths.seeds.glob("*.md"), *paths.facts.glob("*.yaml"), *paths.schemas.glob("*.json"), paths.story_file]
     digest = hashlib.blake2b(str(paths.root).encode(), digest_size=16)
     for path in sorted(files):
         digest.update(str(path).encode())
@@ -70,6 +70,34 @@ def check_dataset(dataset: Dataset) -> Iterator[Problem]:
     yield from check_duplicate_figures(dataset.observations)
     yield from check_cumulative_order(dataset)
     yield from check_annotations(dataset)
+    yield from check_story_references(dataset)
+
+
+def check_story_references(dataset: Dataset) -> Iterator[Problem]:
+    """What story.yaml names exists: its key figures' metrics, its context topic; and what a metric
+    sums is an incident type's figure."""
+    story = dataset.story
+    for metric_id, (line, col) in story.positions.items():
+        if metric_id.startswith("topic:"):
+            if metric_id[6:] not in story.topic_slugs:
+                yield problem("unknown-topic", story.path, line, f"`context_topic: {metric_id[6:]}` is not one of "
+                              "the story's topics", f"use one of: {', '.join(story.topic_slugs)}")
+        elif metric_id not in dataset.metrics:
+            yield problem("unknown-metric", story.path, line, f"story.yaml names the metric '{metric_id}', which is "
+                          "not in facts/metrics.yaml", _suggest(metric_id, dataset.metrics) or None, col=col)
+    for metric in dataset.metrics.values():
+        if metric.sums is None:
+            continue
+        line, col = metric.origin.at("sums")
+        kind = story.incident(metric.sums.kind)
+        if kind is None:
+            yield problem("unknown-kind", metric.origin.path, line, f"metric '{metric.id}' sums events of kind "
+                          f"'{metric.sums.kind}', which is no incident type of story.yaml",
+                          f"use one of: {', '.join(i.kind for i in story.incidents) or '(none declared)'}", col=col)
+        elif metric.sums.figure not in kind.figure_names:
+            yield problem("unknown-figure", metric.origin.path, line, f"metric '{metric.id}' sums the figure "
+                          f"'{metric.sums.figure}', which '{kind.kind}' does not declare",
+                          f"use one of: {', '.join(kind.figure_names)}", col=col)
 
 
 def check_annotations(dataset: Dataset) -> Iterator[Problem]:
@@ -155,39 +183,41 @@ def check_range(quantity: Quantity, what: str, path: str, at: tuple[int, int]) -
                       f"{quantity.high:g}", col=at[1])
 
 
-def check_strike_figures_stated(event: Event, dataset: Dataset) -> Iterator[Problem]:
-    """Each figure of a strike is one a quote states: the event's own in one of its quotes, a
+def check_incident_figures_stated(event: Event, dataset: Dataset) -> Iterator[Problem]:
+    """Each figure of an incident is one a quote states: the event's own in one of its quotes, a
     source's reading in that source's quote; unless the editor says in `derived:` how they read it."""
-    if event.strike.derived:
+    incident = event.incident
+    kind = dataset.story.incident(event.kind)
+    if incident.derived or kind is None:
         return
     nouns = {m.sums.figure: m.nouns for m in dataset.metrics.values() if m.sums and m.sums.kind == event.kind}
     path, what = event.origin.path, f"event '{event.id}'"
     quotes = [c.quote for c in event.sources]
-    for name, quantity in event.strike.figures().items():
+    for name, quantity in incident.figures().items():
         if quantity.value == 1 and not nouns.get(name):
             continue  # "a boat" is one only of a noun some metric counts; none says what this counts
-        stated = lambda quote: not mismatches(claimed_numbers(quantity), quote, name == "strikes",  # noqa: E731
+        stated = lambda quote: not mismatches(claimed_numbers(quantity), quote, name == kind.count,  # noqa: E731
                                               nouns.get(name, ()), incident=True)
         if not any(stated(q) for q in quotes):
-            line, col = event.strike.origin.at(name) if event.strike.origin else event.origin.at("strike")
+            line, col = incident.origin.at(name) if incident.origin else event.origin.at(event.kind)
             yield problem("event-figure-not-in-quote", path, line,
                           f"{what} gives {name} {format_number(quantity.value)}, which none of its quotes states",
                           col=col)
     for citation, reading in event.readings:
         for name, quantity in reading.figures().items():
-            if mismatches(claimed_numbers(quantity), citation.quote, name == "strikes", nouns.get(name, ()),
+            if mismatches(claimed_numbers(quantity), citation.quote, name == kind.count, nouns.get(name, ()),
                           incident=True):
                 yield problem("event-figure-not-in-quote", path, citation.line,
                               f"the reading of {citation.source} on {what} gives {name} "
                               f"{format_number(quantity.value)}, which its quote does not state")
 
 
-def check_strike(event: Event) -> Iterator[Problem]:
+def check_incident(event: Event) -> Iterator[Problem]:
     """Ranges the right way up, and readings that say something the event does not."""
     path, what = event.origin.path, f"event '{event.id}'"
-    for quantity in event.strike.figures().values():
-        yield from check_range(quantity, what, path, event.origin.at("strike"))
-    own = event.strike.figures()
+    for quantity in event.incident.figures().values():
+        yield from check_range(quantity, what, path, event.origin.at(event.kind))
+    own = event.incident.figures()
     for citation, reading in event.readings:
         for name, quantity in reading.figures().items():
             yield from check_range(quantity, what, path, (citation.line, 9))
@@ -223,17 +253,18 @@ def check_figures_stated(claims: list[Quantity], obs: Observation, metric: Metri
 
 
 def _say(quantity: Quantity) -> str:
-    hedge = quantity.qualifier.replace("_", " ")
-    return f"{'' if quantity.qualifier == 'exact' else hedge + ' '}{format_number(quantity.value)}"
+    return format_quantity(Quantity(quantity.value, quantity.qualifier))
 
 
 def check_event(event: Event, dataset: Dataset) -> Iterator[Problem]:
-    if event.strike is not None:
-        yield from check_strike(event)
-        yield from check_strike_figures_stated(event, dataset)
-        for name, quantity in event.strike.figures().items():
-            line, col = event.strike.origin.at(name) if event.strike.origin else event.origin.at("strike")
-            yield from check_count(quantity.value, f"`{name}` of event '{event.id}'", "people or boats",
+    if event.incident is not None:
+        yield from check_incident(event)
+        yield from check_incident_figures_stated(event, dataset)
+        kind = dataset.story.incident(event.kind)
+        for name, quantity in event.incident.figures().items():
+            line, col = event.incident.origin.at(name) if event.incident.origin else event.origin.at(event.kind)
+            unit = kind.figure(name).unit if kind and kind.figure(name) else "things"
+            yield from check_count(quantity.value, f"`{name}` of event '{event.id}'", unit,
                                    event.origin.path, line, col)
     for citation in event.sources:
         yield from check_source_quote(citation.source, citation.quote, f"event '{event.id}'",

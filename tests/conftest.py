@@ -16,13 +16,14 @@ MINI = DATA / "mini"
 
 
 def make_project(root: Path, data: Path = MINI) -> ProjectPaths:
-    """A working project: the repo's schemas, docs and config, with the given seeds/ and facts/."""
+    """A working project: the repo's schemas, docs and config, with the given story.yaml, seeds/ and facts/."""
     for name in ("schemas", "docs", "overrides"):
         shutil.copytree(REPO_ROOT / name, root / name)
     shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copy(REPO_ROOT / ".gitignore", root / ".gitignore")
     for name in ("seeds", "facts"):
         shutil.copytree(data / name, root / name)
+    shutil.copy(data / "story.yaml", root / "story.yaml")
     node = root / "node_modules"
     node.mkdir()
     (node / "plotly.js-basic-dist-min").symlink_to(REPO_ROOT / "node_modules" / "plotly.js-basic-dist-min")

@@ -14,13 +14,14 @@ from scripts.extract.numbers import find_numbers
 from scripts.extract.sentences import split_sentences
 from scripts.load import load_dataset
 from scripts.paths import ProjectPaths
+from scripts.story import load_story
 from tests.conftest import frozen_vocabulary_project
 
 
 @pytest.fixture(scope="module")
 def vocab() -> Vocabulary:
     dataset, _ = load_dataset(frozen_vocabulary_project())
-    return Vocabulary.of(dataset.metrics)
+    return Vocabulary.of(dataset.metrics, dataset.story.extractor)
 
 
 def placed(text: str, vocab: Vocabulary, published=date(2025, 12, 7)) -> list[tuple]:
@@ -192,7 +193,7 @@ def test_a_strike_incident_takes_the_date_an_earlier_sentence_gives(vocab):
     body = ("The strike took place on Saturday, the navy said.\n"
             "Three men aboard the skiff were killed in the Caribbean, it added.\n"
             "The campaign's death toll has risen to at least 40.")
-    words = strike_words(vocab, ProjectPaths.default().schemas)
+    words = strike_words(vocab, load_story(ProjectPaths.default())[0])
     found = incidents_of("t", body, date(2025, 11, 16), vocab, words)
     assert [(i["date"], i["theater"], i["killed"]) for i in found] == [
         ("2025-11-15", "Caribbean", {"value": 3, "qualifier": "exact"})]
@@ -323,7 +324,7 @@ def test_a_headline_repeated_in_the_body_is_counted_once_from_the_body(vocab):
 
 def incidents(body: str, vocab: Vocabulary, published=date(2025, 11, 16)) -> list[tuple]:
     from scripts.extract.incidents import incidents_of, strike_words
-    words = strike_words(vocab, ProjectPaths.default().schemas)
+    words = strike_words(vocab, load_story(ProjectPaths.default())[0])
     return [(i["date"], i["killed"]["value"]) for i in incidents_of("t", body, published, vocab, words)]
 
 

@@ -12,6 +12,7 @@ from scripts.extract.evaluate import GoldFigure, load_development_set, score, sc
 from scripts.extract.incidents import incidents_of, strike_words
 from scripts.load import load_dataset
 from scripts.paths import ProjectPaths
+from scripts.story import load_story
 from tests.conftest import DATA, frozen_vocabulary_project
 
 GOLD = DATA / "extraction" / "gold.yaml"
@@ -24,7 +25,7 @@ MEASURED_PRECISION_FLOOR = 0.86
 def _scores():
     dataset, _ = load_dataset(frozen_vocabulary_project())
     dev = load_development_set(GOLD)
-    vocab = Vocabulary.of(dataset.metrics)
+    vocab = Vocabulary.of(dataset.metrics, dataset.story.extractor)
     found = {sid: extract_text(sid, s.body, s.published, vocab)
              for sid, s in dataset.seeds.items() if sid in dev.figures}
     return dev, {"tune": score(dev.part(False), found), "measure": score(dev.part(True), found)}
@@ -59,8 +60,8 @@ MEASURED_INCIDENT_RECALL_FLOOR = 0.86
 def test_strike_incidents_on_the_development_set(capsys):
     dataset, _ = load_dataset(frozen_vocabulary_project())
     dev = load_development_set(GOLD)
-    vocab = Vocabulary.of(dataset.metrics)
-    words = strike_words(vocab, ProjectPaths.default().schemas)
+    vocab = Vocabulary.of(dataset.metrics, dataset.story.extractor)
+    words = strike_words(vocab, load_story(ProjectPaths.default())[0])
     found = {sid: incidents_of(sid, dataset.seeds[sid].body, dataset.seeds[sid].published, vocab, words)
              for sid in dev.incidents}
     with capsys.disabled():

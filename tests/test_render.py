@@ -12,7 +12,7 @@ import pytest
 from scripts.load import load_dataset
 from scripts.records import Metric, Observation, Origin, Quantity
 from scripts.render.charts import SPAN_NAME
-from scripts.render.format import format_date, format_number, format_quantity, format_quantity_with_unit
+from scripts.wording import format_date, format_number, format_quantity, format_quantity_with_unit
 from scripts.render.links import Links, page_url
 from scripts.render.series import best_supported_line, disagreements, latest_figures
 from scripts.render.site import render_site

@@ -14,7 +14,7 @@ import pytest
 from scripts.load import load_dataset
 from scripts.render.chart_frame import count_ticks, date_ticks
 from scripts.render.charts import SPAN_NAME, VERMILLION
-from scripts.render.format import format_quantity_with_unit
+from scripts.wording import format_quantity_with_unit
 from scripts.records import Quantity
 from scripts.render.site import render_site
 from scripts.render.static_chart import static_svg

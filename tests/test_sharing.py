@@ -16,6 +16,7 @@ import pytest
 from scripts.build import build_site
 from scripts.load import load_dataset
 from scripts.publication import Publication, PublicationError, publication_from_config
+from scripts.story import Story
 from scripts.render.card_image import card_png
 from scripts.render.cards import ShareCard, card_path, share_cards
 from scripts.render.site import render_site
@@ -159,10 +160,12 @@ def test_the_dataset_says_what_when_where_and_who(mini):
 
 
 def test_the_publication_settings_come_from_the_configuration():
-    found = publication_from_config("T", "https://x.example/t", "A  site.", {"tracker": {"publisher": "Desk",
-                                                                                       "repository": "https://g/x/"}})
-    assert (found.url, found.description, found.issues_url) == ("https://x.example/t/", "A site.",
-                                                                "https://g/x/issues/new/choose")
+    story = Story(name="T", description="A site.", publisher="Desk")
+    found = publication_from_config(story, "https://x.example/t", {"tracker": {"repository": "https://g/x/"}})
+    assert (found.name, found.url, found.description, found.publisher, found.issues_url) == (
+        "T", "https://x.example/t/", "A site.", "Desk", "https://g/x/issues/new/choose")
     assert found.absolute("assets/cards/home.png") == "https://x.example/t/assets/cards/home.png"
     with pytest.raises(PublicationError, match="publisher"):
-        publication_from_config("T", None, None, {"tracker": {"publisher": ["a list"]}})
+        publication_from_config(story, None, {"tracker": {"publisher": "moved to story.yaml"}})
+    with pytest.raises(PublicationError, match="repository"):
+        publication_from_config(story, None, {"tracker": {"repository": ["a list"]}})

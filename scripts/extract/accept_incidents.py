@@ -15,8 +15,9 @@ from pathlib import Path
 
 from scripts.extract.incident_queue import IncidentDraft, quantity_entry
 from scripts.paths import ProjectPaths
-from scripts.records import STRIKE_FIGURES, Dataset, Quantity
-from scripts.render.format import format_quantity
+from scripts.extract.incident_queue import STRIKE_FIGURES
+from scripts.records import Dataset, Quantity
+from scripts.wording import format_quantity
 
 NEW_FILE = ("# yaml-language-server: $schema=../schemas/events.schema.json\n"
             "# US strikes on boats: one event per strike day and theater; each source's own reading on its\n"
@@ -84,9 +85,10 @@ def reading_of(incident: IncidentDraft, overrides: dict) -> Reading:
 
 
 def targets_of(paths: ProjectPaths, dataset: Dataset) -> list[Target]:
-    return [Target(e.id, e.date, e.date_precision, e.strike.theater, e.strike.figures(), paths.root / e.origin.path,
+    kind = dataset.story.incidents[0].kind if dataset.story.incidents else None
+    return [Target(e.id, e.date, e.date_precision, e.incident.place, e.incident.figures(), paths.root / e.origin.path,
                    [(c.source, c.quote) for c in e.sources])
-            for e in dataset.events if e.kind == "strike" and e.strike is not None]
+            for e in dataset.events if e.kind == kind and e.incident is not None]
 
 
 def matching(targets: list[Target], reading: Reading) -> Target | None:
@@ -159,11 +161,12 @@ def new_event(incident: IncidentDraft, reading: Reading, dataset: Dataset, taken
     taken.add(event_id)
     seed = dataset.seeds.get(incident.source)
     title, summary = title_and_summary(reading, seed.outlet_shown if seed else incident.source)
-    strike: dict = {"theater": theater}
-    strike.update({name: quantity_entry(q) for name in STRIKE_FIGURES if (q := reading.figures.get(name))})
+    kind = dataset.story.incidents[0]
+    block: dict = {kind.place_field: theater}
+    block.update({name: quantity_entry(q) for name in STRIKE_FIGURES if (q := reading.figures.get(name))})
     entry = {"id": event_id, "date": reading.day.isoformat(), "date_precision": reading.date_precision,
-             "kind": "strike", "title": title, "summary": summary,
-             "sources": [{"source": incident.source, "quote": incident.quote}], "strike": strike,
+             "kind": kind.kind, "title": title, "summary": summary,
+             "sources": [{"source": incident.source, "quote": incident.quote}], kind.kind: block,
              "status": overrides.get("status") or "verified"}
     if overrides.get("note"):
         entry["note"] = overrides["note"]
@@ -185,8 +188,10 @@ def plan_incidents(paths: ProjectPaths, dataset: Dataset, incidents: list[Incide
         target = matching(targets, reading)
         if target is None:
             entry = new_event(incident, reading, dataset, taken, overrides)
-            path = paths.facts / f"events-strikes-{reading.day.year}.yaml"
-            targets.append(Target(entry["id"], reading.day, reading.date_precision, entry["strike"]["theater"],
+            kind = dataset.story.incidents[0]
+            path = paths.facts / f"events-{kind.pages}-{reading.day.year}.yaml"
+            targets.append(Target(entry["id"], reading.day, reading.date_precision,
+                                  entry[kind.kind][kind.place_field],
                                   reading.figures, path, [(incident.source, incident.quote)], entry))
             plans.append(IncidentPlan(incident, entry["id"], path, "added", entry=entry))
         elif (citation := citation_of(incident, reading, target, overrides.get("note"))) and (

@@ -1,9 +1,9 @@
 """Numbers in a sentence that are not a count of what the sentence reports, the way a reader
 sets them aside:
 
-- a citation marker: "two alleged narco-terrorists died [2]";
+- a citation marker: "two alleged smugglers died [2]";
 - an age in apposition: "Lance Cpl. Jane Doe, 21, was …";
-- a name that carries a number: "Task Force 4", "Destroyer Squadron 22", "the tanker Bella 1";
+- a name that carries a number: "Task Force 4", "Destroyer Squadron 22", "the ship Ever Given 2";
 - one part of a total broken down: "eight killed: three in the first vessel and two in the
   second", "4 on the first vessel" (the total is the figure; its parts and the ordinal that labels
   each part are not).

@@ -12,7 +12,7 @@ from scripts.extract.dates import AsOf, dates_in, resolve_as_of
 from scripts.extract.numbers import Mention, find_numbers
 from scripts.extract.sentences import Sentence, split_sentences
 from scripts.records import Metric
-from scripts.render.format import format_date
+from scripts.wording import format_date
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def extract_text(source: str, body: str, published: date | None, vocab: Vocabula
             if day_before is not None:
                 as_of = day_before
             scope = strike_scope(sentence.text, metric, as_of.words if as_of.precision == "day" else None,
-                                 format_date(as_of.day) if as_of.day and metric and metric.topic == "strikes" else None)
+                                 format_date(as_of.day) if as_of.day and metric and metric.sums else None)
             reason = placement.reason
             reason += f"; dated by “{as_of.words}”" if as_of.words else ("; dated by publication" if as_of.day else "")
             reason += " in the sentence before" if carried else ""

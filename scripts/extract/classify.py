@@ -4,8 +4,8 @@
    boats", "$50 million reward"). If they name a metric's `nouns` (facts/metrics.yaml), the metric
    is one of those. If they name something else ("500 long-range missiles", "250 km"), the number
    is not forced into a metric.
-2. When they name people in general ("64 people", "14 narco-terrorists"), only metrics that count
-   people qualify, and the sentence's `cues` decide: "killed" → deaths, "deported" → deportees.
+2. When they name people in general ("64 people", "14 smugglers"), only metrics that count
+   people qualify, and the sentence's `cues` decide: "killed" → deaths, "deported" → people deported.
 3. When nothing follows ("the death toll has risen to 80,"), or the number counts times ("the
    fourth time that … have flown near"), the nearest cue decides; "the total number of operations
    … to 13" counts operations.
@@ -24,6 +24,7 @@ from typing import NamedTuple
 from scripts.extract.asides import aside
 from scripts.extract.numbers import Mention
 from scripts.records import Metric
+from scripts.story import ExtractorWords
 
 STOP = {"in", "on", "of", "to", "and", "or", "that", "which", "who", "with", "from", "at", "for", "by", "since",
         "as", "were", "was", "have", "has", "had", "are", "is", "be", "been", "being", "the", "a", "an", "it",
@@ -31,10 +32,9 @@ STOP = {"in", "on", "of", "to", "and", "or", "that", "which", "who", "with", "fr
         "per", "including", "according", "aboard", "between", "than", "so", "far", "said", "says", "will",
         "would", "could", "correspond", "account", "accounted", "remain", "remained", "took", "this", "these"}
 PEOPLE = {"people", "person", "men", "man", "women", "woman", "children", "individual", "crew", "member",
-          "civilian", "fishermen", "fisherman", "venezuelan", "terrorist", "narco-terrorist", "narcoterrorist",
+          "civilian", "fishermen", "fisherman", "terrorist",
           "suspect", "smuggler", "trafficker", "other", "passenger", "sailor", "male"}
 TIMES = {"time", "times", "occasion", "occasions"}
-FOREIGN = {"venezuelan", "venezuela's", "russian", "chinese", "iranian", "cuban", "colombian", "mexican"}
 RUNNING = re.compile(r"\b(so far|in total|total|toll|since|campaign|to date|overall|cumulative|brought|raising|"
                      r"risen|rose|altogether|series)\b", re.I)
 SINGLE = re.compile(r"\b(a|one|the|this|that|latest|new) (\w+[\s-]){0,2}(strike|attack|operation)\b(?!s)", re.I)
@@ -97,12 +97,20 @@ class Vocabulary:
     nouns: Phrases
     cues: Phrases
     by_id: dict[str, Metric]
+    # The story's own words (story.yaml `extractor:`): more words for people in general, and the
+    # words that make a number another side's ("20 [rival] soldiers") for the metrics they name.
+    people: frozenset[str] = frozenset(PEOPLE)
+    foreign: frozenset[str] = frozenset()
+    own_prefix: str | None = None
 
     @classmethod
-    def of(cls, metrics: dict[str, Metric]) -> Vocabulary:
+    def of(cls, metrics: dict[str, Metric], words: ExtractorWords | None = None) -> Vocabulary:
         nouns = [(phrase(n), m.id) for m in metrics.values() for n in m.nouns]
         cues = [(phrase(c), m.id) for m in metrics.values() for c in m.cues]
-        return cls(tuple(metrics.values()), _by_first_word(nouns), _by_first_word(cues), dict(metrics))
+        words = words or ExtractorWords()
+        return cls(tuple(metrics.values()), _by_first_word(nouns), _by_first_word(cues), dict(metrics),
+                   frozenset(PEOPLE | {w.lower() for w in words.people}),
+                   frozenset(w.lower() for w in words.foreign), words.own_prefix)
 
     def metric(self, metric_id: str) -> Metric:
         return self.by_id[metric_id]
@@ -134,6 +142,7 @@ class SentenceIndex:
     cues: dict[str, list[Occurrence]]
     noun_edges: frozenset[int]
     starts: list[int]
+    people: frozenset[str] = frozenset(PEOPLE)
 
     @classmethod
     def build(cls, sentence: str, vocab: Vocabulary) -> SentenceIndex:
@@ -143,7 +152,7 @@ class SentenceIndex:
         for occ in _occurrences(vocab.cues, words):
             cues.setdefault(occ.metric, []).append(occ)
         edges = frozenset([o.start for o in nouns] + [o.start + o.length - 1 for o in nouns])
-        return cls(sentence, words, nouns, cues, edges, [w.start for w in words])
+        return cls(sentence, words, nouns, cues, edges, [w.start for w in words], vocab.people)
 
 
 def _match_at(words: list[Token], i: int, seq: tuple[str, ...]) -> bool:
@@ -152,7 +161,7 @@ def _match_at(words: list[Token], i: int, seq: tuple[str, ...]) -> bool:
 
 def _is_noun(index: SentenceIndex, i: int) -> bool:
     """A word that names what is counted: a person, a time, or (the start or end of) a metric noun."""
-    return index.words[i].norm in PEOPLE or index.words[i].norm in TIMES or i in index.noun_edges
+    return index.words[i].norm in index.people or index.words[i].norm in TIMES or i in index.noun_edges
 
 
 def _chunk(index: SentenceIndex, first: int) -> list[int]:
@@ -233,7 +242,7 @@ _OPENING_QUOTE = re.compile(r"^\s+[“\"‘']$")
 
 
 def _unquoted(gap: str) -> str:
-    """three “narcoterrorists”: a word in scare quotes still says what the number counts."""
+    """three “smugglers”: a word in scare quotes still says what the number counts."""
     return " " if _OPENING_QUOTE.match(gap) else gap
 
 
@@ -283,7 +292,8 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
     metric = vocab.metric(placement.metric)
     if metric.plausible_max is not None and mention.value > metric.plausible_max:
         return Placement(None, 0.2, f"{mention.text} is too large for {metric.id}")
-    if metric.id.startswith("us_") and any(words[i].norm in FOREIGN for i in chunk):
+    if vocab.own_prefix and metric.id.startswith(vocab.own_prefix) and any(words[i].norm in vocab.foreign
+                                                                          for i in chunk):
         return Placement(None, 0.2, f"{mention.text} counts another country's forces")
     return placement
 
@@ -291,7 +301,7 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
 def _listed_one(placement: Placement, index: SentenceIndex, chunk: list[int], vocab: Vocabulary) -> Placement:
     """'a nuclear submarine' after 'eight warships and': one, when what follows is a noun of a
     metric that counts what is there (kind `level`: forces deployed). A running count (kind
-    `cumulative`) is never 'a': 'seized an oil tanker' is one event of the tally, not the tally."""
+    `cumulative`) is never 'a': 'seized a ship' is one event of the tally, not the tally."""
     named, _ = _noun_matches(index, chunk) if chunk else (set(), 0)
     if placement.metric in named and vocab.metric(placement.metric).kind == "level" and _ends_phrase(index, chunk[-1]):
         return placement
@@ -307,7 +317,7 @@ def _ends_phrase(index: SentenceIndex, i: int) -> bool:
 
 
 def _is_label(index: SentenceIndex, mention: Mention, vocab: Vocabulary) -> bool:
-    """'Attack 1 (Caribbean):' — a capitalised noun of a metric, then the number, then punctuation."""
+    """'Attack 1 (North Sea):' — a capitalised noun of a metric, then the number, then punctuation."""
     after = index.text[mention.number_end:mention.number_end + 3]
     if mention.start != mention.number_start or not re.match(r"\s*[(:–—-]", after):
         return False
@@ -319,7 +329,7 @@ def _is_label(index: SentenceIndex, mention: Mention, vocab: Vocabulary) -> bool
 
 
 def _named_by_its_cue(index: SentenceIndex, chunk: list[int]) -> bool:
-    """'the eighth tanker seized by', 'the ninth boat destroyed': the thing counted, then what
+    """'the eighth ship seized by', 'the ninth boat destroyed': the thing counted, then what
     was done to it (a metric's cue, as a participle), counts like 'the ninth such'."""
     if not chunk or chunk[-1] + 1 >= len(index.words) or not index.words[chunk[-1] + 1].norm.endswith("ed"):
         return False
@@ -393,7 +403,7 @@ def _place(mention: Mention, index: SentenceIndex, at: Anchor, chunk: list[int],
             if mid is None:
                 return Placement(None, 0.3, f"“{_words(words, chunk)}” could be {' or '.join(ordered)}; no cue decides")
             return Placement(mid, 0.75, f"“{_words(words, chunk)}” follows the number and “{cue}” points to {mid}")
-        if head.norm in PEOPLE:
+        if head.norm in index.people:
             verb = _verb_after(index, chunk[-1], people)
             if verb:
                 return Placement(verb[0], 0.8, f"counts people (“{head.text}”) who “{verb[1]}”")
@@ -431,7 +441,7 @@ def _place_times(index: SentenceIndex, at: Anchor, chunk: list[int], vocab: Voca
 
 
 def _verb_after(index: SentenceIndex, head: int, eligible: list[str]) -> tuple[str, str] | None:
-    """'one narco-terrorist survived', 'three crew members died': the people's own verb, right
+    """'one smuggler survived', 'three crew members died': the people's own verb, right
     after them (or after 'were'/'was'), says which metric counts them."""
     at = head + 1
     if at < len(index.words) and index.words[at].norm in ("were", "was", "had", "have"):
@@ -467,8 +477,8 @@ def _rest(words: list[Token], chunk: list[int]) -> str:
 
 
 def strike_scope(sentence: str, metric: Metric | None, day_words: str | None, as_of_text: str | None) -> str | None:
-    """A strike figure reported for one operation, not the campaign's running total."""
-    if metric is None or metric.topic != "strikes" or RUNNING.search(sentence):
+    """A figure of a metric that sums incidents reported for one operation, not the running total."""
+    if metric is None or metric.sums is None or RUNNING.search(sentence):
         return None
     if SINGLE.search(sentence) or day_words:
         return f"one operation{' on ' + as_of_text if as_of_text and day_words else ''}"

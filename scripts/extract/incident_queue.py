@@ -13,7 +13,10 @@ from dataclasses import asdict, dataclass, replace
 from scripts.extract.incidents import incident_id
 from scripts.extract.numbers import find_numbers
 from scripts.quotes import quote_in_text
-from scripts.records import STRIKE_FIGURES, Quantity
+from scripts.records import Quantity
+
+# The figures a queued incident carries (the drafts file's fields; see schemas/drafts.schema.json).
+STRIKE_FIGURES = ("strikes", "vessels", "killed", "survivors")
 
 EDITABLE = ("date", "date_precision", "theater", "strikes", "vessels", "survivors")
 
@@ -56,6 +59,7 @@ class IncidentDraft:
     reason: str | None = None
     path: str = ""
     line: int = 1
+    kind: str = ""  # the story's incident kind
 
     @classmethod
     def of(cls, found: dict, path: str = "", line: int = 1) -> IncidentDraft | None:
@@ -67,15 +71,15 @@ class IncidentDraft:
         plain = {k: found.get(k) for k in ("date", "date_precision", "theater", "reason")}
         return cls(id=found["id"], source=found["source"], killed=killed, quote=found["quote"], **plain, **figures,
                    start=found.get("start", 0), end=found.get("end", 0), confidence=found.get("confidence", 0.0),
-                   path=path, line=line)
+                   path=path, line=line, kind=found.get("kind") or "")
 
     def figures(self) -> dict[str, Quantity]:
         return {f: q for f in STRIKE_FIGURES if (q := getattr(self, f)) is not None}
 
     def as_entry(self) -> dict:
-        entry = {k: v for k, v in asdict(self).items() if k not in ("source", "path", "line")}
+        entry = {k: v for k, v in asdict(self).items() if k not in ("source", "path", "line", "kind")}
         entry.update({f: quantity_entry(getattr(self, f)) for f in STRIKE_FIGURES})
-        return {"id": self.id, "kind": "strike", **{k: v for k, v in entry.items() if k != "id"}}
+        return {"id": self.id, "kind": self.kind, **{k: v for k, v in entry.items() if k != "id"}}
 
     def checks_out(self) -> bool:
         """Whether the id is the one of this sentence and toll (so the toll is the article's)."""

@@ -8,16 +8,13 @@ takes the last strike date an earlier sentence gave ("The strike took place on S
 were killed"). The other figures of the same sentence fill the rest (vessels, strikes, survivors).
 
 Nothing here names a metric or a place: which metric fills which field comes from the metrics'
-own words (facts/metrics.yaml), the field names and the theaters from schemas/events.schema.json.
+own words (facts/metrics.yaml), the field names and the places from story.yaml's incident type.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from datetime import date, timedelta
 
@@ -25,48 +22,33 @@ from scripts.extract.candidates import Candidate, candidate_id, extract_text
 from scripts.extract.dates import dates_in
 from scripts.extract.classify import RUNNING, Vocabulary, normalise_word
 from scripts.extract.sentences import split_sentences
+from scripts.story import Story
 
 
 @dataclass(frozen=True)
 class StrikeWords:
-    """The incident's fields (strikes, vessels, killed, survivors) → the metric that fills each,
-    and the theaters an incident may name."""
+    """The incident's fields (its figures) → the metric that fills each, and the places an incident
+    may name: the story's first incident type (story.yaml `incidents:`)."""
 
     fields: dict[str, str]
     theaters: tuple[str, ...]
+    kind: str = ""
+    figures: tuple[str, ...] = ()
 
 
-@lru_cache(maxsize=4)
-def _schema_words(schemas: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    schema = json.loads((schemas / "events.schema.json").read_text(encoding="utf-8"))
-    fields: list[str] = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            props = node.get("properties")
-            if isinstance(props, dict) and "killed" in props:
-                fields.extend(k for k, v in props.items() if "quantity" in json.dumps(v) and k not in fields)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(schema)
-    theaters = tuple(t for t in schema["definitions"]["theater"]["enum"] if t != "unknown")
-    return tuple(fields), theaters
-
-
-def strike_words(vocab: Vocabulary, schemas: Path) -> StrikeWords:
+def strike_words(vocab: Vocabulary, story: Story) -> StrikeWords:
     """A metric fills a field when the field's word is one of its nouns or cues ("killed")."""
-    fields, theaters = _schema_words(schemas)
+    if not story.incidents:
+        return StrikeWords({}, ())
+    incident = story.incidents[0]
     by_field: dict[str, str] = {}
     for metric in vocab.metrics:
         words = {normalise_word(w) for w in (*metric.nouns, *metric.cues)}
-        for field in fields:
-            if normalise_word(field) in words and field not in by_field:
-                by_field[field] = metric.id
-    return StrikeWords(by_field, theaters)
+        for name in incident.figure_names:
+            if normalise_word(name) in words and name not in by_field:
+                by_field[name] = metric.id
+    places = tuple(p for p in incident.place_names if p != incident.unknown_place)
+    return StrikeWords(by_field, places, incident.kind, incident.figure_names)
 
 
 def _quantity(c: Candidate | None) -> dict | None:
@@ -97,7 +79,7 @@ def _running(sentence: str, c: Candidate, sentence_start: int) -> bool:
 # "FILE - This image from video … shows a vessel … on Jan. 23": a wire photo's caption.
 _CAPTION = re.compile(r"\s*FILE\s*[-–—]\s")
 
-# A name is not the thing: "Operation Absolute Resolve" names a raid, "operation" would be a strike.
+# A name is not the thing: "Operation Absolute Resolve" names a raid, not an incident the word operation counts.
 _NAME = re.compile(r"[A-Z][\w-]*\s+[A-Z]")
 
 
@@ -140,9 +122,9 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
             by_field["killed"] = toll  # two strikes in one sentence: each its own toll
             found.append({
                 "id": incident_id(source, sentence.text, toll.start, toll.end, toll.value),
-                "source": source, "kind": "strike", "date": day, "date_precision": "day" if day else None,
+                "source": source, "kind": words.kind, "date": day, "date_precision": "day" if day else None,
                 "theater": _theater(sentence.text, words.theaters) or article_theater,
-                **{f: _quantity(by_field.get(f)) for f in ("strikes", "vessels", "killed", "survivors")},
+                **{f: _quantity(by_field.get(f)) for f in words.figures},
                 "quote": sentence.text, "start": sentence.start, "end": sentence.end,
                 "confidence": round(min(0.9, toll.confidence), 2), "reason": _reason(how)})
     return found

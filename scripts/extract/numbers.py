@@ -189,7 +189,7 @@ def _range(sentence: str, low: Mention, high: Mention) -> Mention:
                    number_end=high.number_end, text=sentence[start:high.end], money=high.money, high=high.value)
 
 
-# "as many as 11 million barrels in 39 tankers": an estimate's hedge holds for the number that
+# "as many as 11 million barrels in 39 ships": an estimate's hedge holds for the number that
 # completes its phrase, a few words later after a preposition. A floor does not: in "at least 90
 # people in 30 attacks" the deaths may be undercounted, the attacks are counted.
 SHARED = ("up_to", "about")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from scripts.extract.incident_queue import IncidentDraft
 from scripts.extract.queue import Draft
 from scripts.records import Quantity
-from scripts.render.format import format_quantity
+from scripts.wording import format_quantity
 
 CONTEXT = 110  # characters kept either side of the figure in a long sentence
 
@@ -42,7 +42,7 @@ def describe_incident(incident: IncidentDraft) -> str:
     """The incident's id, date, theater and each figure it gives, with its hedge."""
     when = f"{incident.date} ({incident.date_precision or 'day'})" if incident.date else "no date (give --date)"
     figures = [f"{name} {format_quantity(q)}" for name, q in incident.figures().items()]
-    return "  ".join([incident.id, "strike", when, incident.theater or "theater unknown", *figures])
+    return "  ".join([incident.id, incident.kind, when, incident.theater or "theater unknown", *figures])
 
 
 def review_lines(source: str, drafts: list[Draft | IncidentDraft]) -> list[str]:

@@ -1,20 +1,20 @@
 """What each page's share card says (pure: facts in, words out; card_image.py draws them).
 
 A card carries the site's name, the page's title and the page's key figure with its hedge, all
-computed from the facts: for a page of strikes, what the recorded strikes add up to ("at least
+computed from the facts: for a page of incidents, what the recorded incidents add up to ("at least
 183 people killed in 48 recorded strikes"); for a topic or a metric, its latest figure for the
-whole region; for a strike, its toll. The last line dates the data: "Data to … · updated …".
+whole region; for an incident, its toll. The last line dates the data: "Data to … · updated …".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scripts.records import Dataset, Event, Metric, Observation
-from scripts.render.format import format_date, format_number, format_quantity, format_quantity_with_unit, unit_words
-from scripts.render.incidents import strike_events, strike_page_path
+from scripts.records import Dataset, Event, Metric, Observation, Quantity
+from scripts.story import IncidentType
+from scripts.wording import format_date, format_number, format_quantity, format_quantity_with_unit, unit_words
+from scripts.render.incidents import incident_events, incident_page_path
 from scripts.render.links import page_url
-from scripts.render.pages import TOPICS
 from scripts.render.phrases import figure_parts
 from scripts.render.series import latest_figures
 from scripts.render.summaries import outlet_name
@@ -54,23 +54,23 @@ def _as_of_source(dataset: Dataset, obs: Observation) -> str:
     return f"as of {format_date(obs.as_of, obs.as_of_precision)} · {outlet_name(dataset, obs.source)}"
 
 
-def strike_tally(dataset: Dataset) -> tuple[str, str, str] | None:
-    """What the recorded strikes add up to: ('at least 183', 'people killed in 48 recorded strikes',
-    'Latest reported total: …'); None when no metric sums the strikes' deaths."""
-    killed = summing_metric(dataset, "killed")
-    steps = recorded_sum(dataset.events, killed.sums) if killed else []
+def incident_tally(dataset: Dataset, kind: IncidentType) -> tuple[str, str, str] | None:
+    """What the recorded incidents add up to: ('at least 183', 'people killed in 48 recorded strikes',
+    'Latest reported total: …'); None when no metric sums their toll."""
+    toll = summing_metric(dataset, kind.toll, kind.kind)
+    steps = recorded_sum(dataset.events, toll.sums) if toll else []
     if not steps:
         return None
-    counted = summing_metric(dataset, "strikes")
-    strikes = (recorded_sum(dataset.events, counted.sums)[-1].total if counted
-               else float(sum(len(s.events) for s in steps)))
+    counted = summing_metric(dataset, kind.count, kind.kind) if kind.count else None
+    incidents = (recorded_sum(dataset.events, counted.sums)[-1].total if counted
+                 else float(sum(len(s.events) for s in steps)))
     total = steps[-1].total
-    words = (f"{unit_words(total, killed.unit)} {killed.sums.figure} in {format_number(strikes)} recorded "
-             f"{killed.sums.kind}{'s' if strikes != 1 else ''}")
-    latest = latest_whole_region(dataset, killed)
+    words = (f"{unit_words(total, toll.unit)} {toll.sums.figure} in {format_number(incidents)} recorded "
+             f"{kind.nouns(incidents)}")
+    latest = latest_whole_region(dataset, toll)
     note = (f"Latest reported total: {format_quantity(latest.quantity)}, {_as_of_source(dataset, latest)}"
             if latest else "")
-    return f"at least {format_number(total)}", words, note
+    return format_quantity(Quantity(total, "at_least")), words, note
 
 
 def _metric_card(dataset: Dataset, metric: Metric, title: str, site: str, dated: str) -> ShareCard:
@@ -84,23 +84,26 @@ def _metric_card(dataset: Dataset, metric: Metric, title: str, site: str, dated:
     return ShareCard(site, title, number, counted, _as_of_source(dataset, latest), dated)
 
 
-def _strike_card(dataset: Dataset, event: Event, site: str, dated: str) -> ShareCard:
-    detail = event.strike
-    figure = f"{format_quantity(detail.killed)} killed" if detail.killed else "Toll not reported"
-    where = f" in the {detail.theater}" if detail.theater != "unknown" else ""
-    others = [format_quantity_with_unit(q, name) for name, q in (("vessels", detail.vessels),
-                                                                   ("survivors", detail.survivors)) if q]
+def _incident_card(dataset: Dataset, event: Event, site: str, dated: str) -> ShareCard:
+    incident, kind = event.incident, event.incident.type
+    toll = incident.toll
+    figure = (f"{format_quantity(toll)} {kind.label(kind.toll).lower()}" if toll
+              else f"{kind.wording.toll_name.capitalize()} not reported")
+    where = f" in the {incident.place}" if incident.place_known else ""
+    others = [format_quantity_with_unit(q, name) for name, q in incident.figure_values
+              if name not in (kind.toll, kind.count)]
     sources = len({c.source for c in event.sources})
     others.append(f"{sources} source{'s' if sources != 1 else ''}")
-    counted = f"{'Strikes' if detail.strikes and detail.strikes.value > 1 else 'Strike'} of " \
+    counted = f"{(kind.plural if incident.several else kind.noun).capitalize()} of " \
               f"{format_date(event.date, event.date_precision)}{where}"
     return ShareCard(site, event.title, figure, counted, " · ".join(others), dated)
 
 
 def share_cards(dataset: Dataset, site: str, dated: str) -> dict[str, tuple[str, ShareCard]]:
     """{page source path: (card path, card)} for the home page, the topic pages, every metric
-    page and every strike page."""
-    tally = strike_tally(dataset)
+    page and every incident page."""
+    tallies = {k.kind: t for k in dataset.story.incidents if (t := incident_tally(dataset, k))}
+    tally = next(iter(tallies.values()), None)
     cards: dict[str, ShareCard] = {}
     first = next((m for m in dataset.metrics.values() if latest_whole_region(dataset, m)), None)
     if tally:
@@ -109,18 +112,18 @@ def share_cards(dataset: Dataset, site: str, dated: str) -> dict[str, tuple[str,
         cards["index.md"] = _metric_card(dataset, first, site, site, dated)
     else:
         cards["index.md"] = ShareCard(site, site, "", "", "", dated)
-    for topic, (page, title, blurb, _colour) in TOPICS.items():
-        metrics = dataset.metrics_of(topic)
-        sums_strikes = any(m.sums is not None and m.sums.kind == "strike" for m in metrics)
+    for topic in dataset.story.topics:
+        metrics = dataset.metrics_of(topic.slug)
+        summed = next((tallies[m.sums.kind] for m in metrics if m.sums is not None and m.sums.kind in tallies), None)
         key = next((m for m in metrics if latest_whole_region(dataset, m)), None)
-        if sums_strikes and tally:
-            cards[page] = ShareCard(site, title, *tally, dated)
+        if summed:
+            cards[topic.page] = ShareCard(site, topic.title, *summed, dated)
         elif key:
-            cards[page] = _metric_card(dataset, key, title, site, dated)
+            cards[topic.page] = _metric_card(dataset, key, topic.title, site, dated)
         else:
-            cards[page] = ShareCard(site, title, "", blurb, "", dated)
+            cards[topic.page] = ShareCard(site, topic.title, "", topic.intro, "", dated)
     for metric in dataset.metrics.values():
         cards[f"metrics/{metric.id}.md"] = _metric_card(dataset, metric, metric.label, site, dated)
-    for event in strike_events(dataset):
-        cards[strike_page_path(event)] = _strike_card(dataset, event, site, dated)
+    for event in incident_events(dataset):
+        cards[incident_page_path(event)] = _incident_card(dataset, event, site, dated)
     return {page: (card_path(page), card) for page, card in cards.items()}

@@ -1,6 +1,6 @@
 """A change to the facts as a sentence a reader can take in: "Added: at least 148 people killed in
 the strikes, as of 20 Feb 2026 — CiberCuba". Hedges and ranges are written the way the figures
-are everywhere else (format.py); every word about the figure comes from the facts."""
+are everywhere else (scripts/wording.py); every word about the figure comes from the facts."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from scripts.history import Change
 from scripts.past_facts import PastEvent, PastFigure
 from scripts.records import Dataset
-from scripts.render.format import format_date, format_quantity
+from scripts.story import IncidentType
+from scripts.wording import format_date, format_quantity
 from scripts.render.links import Links
 from scripts.render.phrases import figure_words
 from scripts.render.summaries import outlet_name
@@ -58,36 +59,44 @@ def _figure_sentence(change: Change, dataset: Dataset, links: Links) -> ChangeSe
                           _as_of(figure), source, href)
 
 
-def _event_name(event: PastEvent) -> str:
+def _event_name(event: PastEvent, kind: IncidentType | None) -> str:
     when = format_date(event.date, event.date_precision) if event.date else "an unknown date"
-    if event.kind != "strike":
+    if kind is None:
         return f"{event.title} ({when})"
-    where = f" in the {event.theater}" if event.theater and event.theater != "unknown" else ""
-    several = event.strikes is not None and event.strikes.value > 1
-    return f"{'strikes' if several else 'strike'} of {when}{where}"
+    where = f" in the {event.place}" if event.place and event.place != kind.unknown_place else ""
+    count = event.figure(kind.count)
+    several = count is not None and count.value > 1
+    return f"{kind.plural if several else kind.noun} of {when}{where}"
+
+
+def _not_reported(q) -> str:
+    return format_quantity(q) if q else "not reported"
 
 
 def _event_sentence(change: Change, dataset: Dataset, links: Links) -> ChangeSentence:
     before, after = change.before, change.after
     event: PastEvent = after or before  # type: ignore[assignment]
+    kind = dataset.story.incident(event.kind)
     current = next((e for e in dataset.events if e.id == event.id and e.status == "verified"), None)
-    href = None if current is None else links.strike(event.id) if current.strike else links.event(event.id)
+    href = None if current is None else links.incident(current)
     source = outlet_name(dataset, event.source) if event.source else ""
-    kind = KIND_WORDS[change.kind]
-    if change.kind == "added" and event.kind != "strike":
-        kind = "Added to the timeline"
+    verb = KIND_WORDS[change.kind]
+    if change.kind == "added" and kind is None:
+        verb = "Added to the timeline"
     detail = ""
-    if event.kind == "strike" and change.kind not in ("corrected", "changed"):
-        detail = f", {format_quantity(event.killed)} killed" if event.killed else ", toll not reported"
+    toll = kind.label(kind.toll).lower() if kind else ""
+    if kind is not None and change.kind not in ("corrected", "changed"):
+        figure = event.figure(kind.toll)
+        detail = f", {format_quantity(figure)} {toll}" if figure else f", {kind.wording.toll_name} not reported"
     elif before is not None and after is not None and change.kind in ("corrected", "changed"):
-        if before.killed != after.killed:
-            detail += (f", killed from {format_quantity(before.killed) if before.killed else 'not reported'}"
-                       f" to {format_quantity(after.killed) if after.killed else 'not reported'}")
+        if kind is not None and before.figure(kind.toll) != after.figure(kind.toll):
+            detail += (f", {toll} from {_not_reported(before.figure(kind.toll))}"
+                       f" to {_not_reported(after.figure(kind.toll))}")
         if (before.date, before.date_precision) != (after.date, after.date_precision) and before.date:
             detail += f" (was dated {format_date(before.date, before.date_precision)})"
-        if before.theater != after.theater and before.theater:
-            detail += f" (was placed in the {before.theater})"
-    return ChangeSentence(kind, _event_name(event), detail, source, href)
+        if before.place != after.place and before.place:
+            detail += f" (was placed in the {before.place})"
+    return ChangeSentence(verb, _event_name(event, kind), detail, source, href)
 
 
 def change_sentence(change: Change, dataset: Dataset, links: Links) -> ChangeSentence:

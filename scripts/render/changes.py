@@ -12,7 +12,7 @@ from scripts.publication import Publication
 from scripts.records import Dataset
 from scripts.render.change_sentences import ChangeSentence, change_sentence
 from scripts.render.exports import newest_data
-from scripts.render.format import format_date
+from scripts.wording import format_date
 from scripts.render.links import Links
 from scripts.render.text import front_matter, html_text
 
@@ -69,7 +69,7 @@ def _items(revision: Revision, dataset: Dataset, links: Links, base: str = "") -
 
 def render_changes(dataset: Dataset, revisions: list[Revision]) -> str:
     links = Links("changes.md")
-    parts = [front_matter("What changed", "Every figure and strike added, corrected or retracted, day by day."),
+    parts = [front_matter("What changed", "Every figure and event added, corrected or retracted, day by day."),
              "# What changed\n\n",
              "Every change to the published figures and events, newest first, day by day: what was added, "
              "corrected or retracted, with its hedge, the date it describes and its source. "

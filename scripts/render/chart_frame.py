@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from scripts.records import Annotation, Event
-from scripts.render.format import format_date
+from scripts.wording import format_date
 from scripts.render.text import plot_lines, plot_text
 from scripts.validate import date_window  # one reading of a date's uncertainty, the checker's
 

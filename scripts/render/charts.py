@@ -8,37 +8,28 @@ from typing import Callable
 
 import plotly.graph_objects as go
 
-from scripts.records import EVENT_KINDS, Event, Metric, Observation, Quantity, Seed
+from scripts.palette import BLUE, CHART_HEIGHT, GREY, TIMELINE_BASE_HEIGHT, TIMELINE_ROW_HEIGHT, VERMILLION
+from scripts.records import Event, Metric, Observation, Quantity, Seed
+from scripts.story import IncidentType, Kind
 from scripts.render.chart_frame import count_ticks, date_axis, date_span, event_marks, span_middle
-from scripts.render.format import (QUALIFIER_MEANING, format_date, format_number, format_quantity,
-                                   format_quantity_with_unit, unit_words)
+from scripts.wording import (HEDGE_LEGEND, QUALIFIER_MEANING, format_date, format_quantity,
+                             format_quantity_with_unit)
 from scripts.render.series import Disagreement, best_supported_line, disagreements, hedge_class
 from scripts.render.tally import SumStep
 from scripts.render.text import first_words, plot_lines, plot_text
 
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies. charts.js swaps the
-# dark blue for the sky blue on the dark palette.
-BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, YELLOW, GREY = (
-    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#8C8C8C")
-THEATER_COLOURS = {"Caribbean": ORANGE, "Eastern Pacific": BLUE, "unknown": GREY}
-KIND_COLOURS = dict(zip(EVENT_KINDS, (VERMILLION, BLUE, ORANGE, PURPLE, GREEN, GREY)))
-
-# One visual language on every chart: a marker's shape says how exact its value is; a bar across
-# the time axis says its date is not one known day (it spans the days the date may mean).
-HEDGES = {  # hedge class → marker symbol and the legend's words
-    "exact": ("circle", "exact figure"),
-    "about": ("circle-open", "approximate (about, roughly)"),
-    "lower": ("triangle-up", "lower bound (at least, more than)"),
-    "upper": ("triangle-down", "upper bound (up to, as many as)"),
-    "range": ("diamond", "range (from … to …)"),
-}
+# One visual language on every chart: a marker's shape says how exact its value is (its words are
+# the wording module's); a bar across the time axis says its date is not one known day.
+SYMBOLS = {"exact": "circle", "about": "circle-open", "lower": "triangle-up", "upper": "triangle-down",
+           "range": "diamond"}
+HEDGES = {hedge: (symbol, HEDGE_LEGEND[hedge]) for hedge, symbol in SYMBOLS.items()}
 
 SourceLink = Callable[[str], str]
 
 
 def _layout(**extra) -> dict:
     layout = dict(
-        height=340,
+        height=CHART_HEIGHT,
         margin=dict(l=56, r=12, t=12, b=8),
         hovermode="closest",
         dragmode=False,
@@ -116,16 +107,17 @@ def whisker(quantities: list[Quantity], colour: str) -> dict | None:
                 thickness=2, width=7)
 
 
-def sum_trace(steps: list[SumStep], until: date, unit: str, event_link: Callable[[str], str],
-              colour: str) -> go.Scatter:
+def sum_trace(steps: list[SumStep], until: date, unit: str, event_link: Callable[[Event], str],
+              colour: str, plural: str = "events") -> go.Scatter:
     """The running sum of the recorded events: a step up on each day with an event, from zero."""
     first = steps[0].day.isoformat()
     xs = [first] + [s.day.isoformat() for s in steps] + [max(until, steps[-1].day).isoformat()]
     ys = [0] + [s.total for s in steps] + [steps[-1].total]
-    hover = [plot_lines([f"Sum of recorded strikes by {format_date(s.day)}: at least {format_number(s.total)} "
-                         f"{unit_words(s.total, unit)}", *(e.title for e in s.events)]) for s in steps]
-    links = [event_link(s.events[0].id) for s in steps]
-    return go.Scatter(x=xs, y=ys, mode="lines", name="sum of recorded strikes (lower bound)",
+    hover = [plot_lines([f"Sum of recorded {plural} by {format_date(s.day)}: "
+                         f"{format_quantity_with_unit(Quantity(s.total, 'at_least'), unit)}",
+                         *(e.title for e in s.events)]) for s in steps]
+    links = [event_link(s.events[0]) for s in steps]
+    return go.Scatter(x=xs, y=ys, mode="lines", name=f"sum of recorded {plural} (lower bound)",
                       line=dict(color=GREY, width=2, shape="hv", dash="dot"),
                       hovertext=[hover[0], *hover, hover[-1]], hoverinfo="text",
                       customdata=[links[0], *links, links[-1]], legendrank=1)
@@ -133,7 +125,8 @@ def sum_trace(steps: list[SumStep], until: date, unit: str, event_link: Callable
 
 def metric_chart(metric: Metric, observations: list[Observation], seeds: dict[str, Seed],
                  source_link: SourceLink, colour: str = BLUE, recorded: list[SumStep] | None = None,
-                 event_link: Callable[[str], str] = str, events: dict[str, Event] | None = None) -> dict:
+                 event_link: Callable[[Event], str] = str, events: dict[str, Event] | None = None,
+                 summed: str = "events") -> dict:
     """Every verified whole-region figure as a point shaped by its hedge; for a level, the line
     rule; for a running total, no line between reports but, where events are summed, their sum."""
     plotted = [o for o in observations if o.whole_region and o.status == "verified"]
@@ -146,7 +139,7 @@ def metric_chart(metric: Metric, observations: list[Observation], seeds: dict[st
             name="highest figure at each date", line=dict(color=colour, width=2), hoverinfo="skip", legendrank=1))
     if recorded:
         until = max([o.as_of for o in plotted] + [recorded[-1].day])
-        traces.append(sum_trace(recorded, until, metric.unit, event_link, GREY))
+        traces.append(sum_trace(recorded, until, metric.unit, event_link, GREY, summed))
     spans = span_trace([(o.as_of, o.as_of_precision, o.value) for o in plotted], colour)
     traces += [spans, *span_legend([spans])] if spans else []
     for hedge, (symbol, words) in HEDGES.items():
@@ -178,15 +171,16 @@ def metric_chart(metric: Metric, observations: list[Observation], seeds: dict[st
     return _figure(traces, layout)
 
 
-def strike_hover(event: Event) -> str:
-    s = event.strike
-    parts = [event.title, f"{format_date(event.date, event.date_precision)}, {s.theater}"]
-    for label, q in (("strikes", s.strikes), ("vessels", s.vessels), ("killed", s.killed),
-                     ("survivors", s.survivors)):
-        if q is not None or label in ("killed", "survivors"):
-            parts.append(f"{label}: {format_quantity(q) if q else 'not reported'}")
+def incident_hover(event: Event) -> str:
+    incident, kind = event.incident, event.incident.type
+    parts = [event.title, f"{format_date(event.date, event.date_precision)}, {incident.place}"]
+    for figure in kind.figures:
+        q = incident.figure(figure.name)
+        # what the toll counts (people) is worth saying unknown; a count of things only when given
+        if q is not None or figure.unit == kind.figure(kind.toll).unit:
+            parts.append(f"{figure.label.lower()}: {format_quantity(q) if q else 'not reported'}")
     if event.readings:
-        parts.append("Sources disagree: see the strike's page")
+        parts.append(f"Sources disagree: see the {kind.noun}'s page")
     return plot_lines(parts)
 
 
@@ -196,71 +190,73 @@ def _legend_entry(name: str, symbol: str, colour: str, group: str | None = None)
                       marker=dict(symbol=symbol, size=11, color=colour))
 
 
-def _strike_points(group: list[Event], name: str, colour: str, event_link: Callable[[str], str]) -> go.Scatter:
-    tolls = [e.strike.killed for e in group]
+def _incident_points(group: list[Event], name: str, colour: str, event_link: Callable[[Event], str]) -> go.Scatter:
+    tolls = [e.incident.toll for e in group]
     return go.Scatter(
         x=[span_middle(e.date, e.date_precision).isoformat() for e in group], y=[q.value for q in tolls],
         mode="markers", name=name,
         legendgroup=name, showlegend=False,
         marker=dict(symbol=[HEDGES[hedge_class(q.qualifier)][0] for q in tolls], size=12, color=colour,
                     line=dict(width=2, color=colour)),
-        error_y=whisker(tolls, colour), hovertext=[strike_hover(e) for e in group], hoverinfo="text",
-        customdata=[event_link(e.id) for e in group])
+        error_y=whisker(tolls, colour), hovertext=[incident_hover(e) for e in group], hoverinfo="text",
+        customdata=[event_link(e) for e in group])
 
 
-def strikes_chart(events: list[Event], event_link: Callable[[str], str]) -> dict:
-    """One point per strike event at its death toll, coloured by theater and shaped by the toll's
-    hedge; a whisker up to a range's high end; a grey cross where no toll is known."""
-    strikes = [e for e in events if e.strike is not None and e.status == "verified"]
-    tolled = [e for e in strikes if e.strike.killed is not None]
+def incidents_chart(kind: IncidentType, events: list[Event], event_link: Callable[[Event], str]) -> dict:
+    """One point per incident at its toll, coloured by place and shaped by the toll's hedge; a
+    whisker up to a range's high end; a grey cross where no toll is known."""
+    incidents = [e for e in events if e.incident is not None and e.incident.type == kind and e.status == "verified"]
+    tolled = [e for e in incidents if e.incident.toll is not None]
+    toll = kind.label(kind.toll).lower()
     traces = []
-    for theater, colour in THEATER_COLOURS.items():
-        group = [e for e in tolled if e.strike.theater == theater]
-        ranged = [e for e in group if e.strike.killed.qualifier == "range"]
-        single = [e for e in group if e.strike.killed.qualifier != "range"]
-        name = f"killed, {theater}"
+    for place in kind.places:
+        group = [e for e in tolled if e.incident.place == place.name]
+        ranged = [e for e in group if e.incident.toll.qualifier == "range"]
+        single = [e for e in group if e.incident.toll.qualifier != "range"]
+        name = f"{toll}, {place.name}"
         if group:
-            traces.append(_legend_entry(name, "circle", colour, name))
-            spans = span_trace([(e.date, e.date_precision, e.strike.killed.value) for e in group], colour)
+            traces.append(_legend_entry(name, "circle", place.colour, name))
+            spans = span_trace([(e.date, e.date_precision, e.incident.toll.value) for e in group], place.colour)
             traces += [spans] if spans else []
-        traces += [_strike_points(part, name, colour, event_link) for part in (single, ranged) if part]
+        traces += [_incident_points(part, name, place.colour, event_link) for part in (single, ranged) if part]
     for hedge, (symbol, words) in HEDGES.items():  # the shapes' meaning, once, in the legend
-        if hedge != "exact" and any(hedge_class(e.strike.killed.qualifier) == hedge for e in tolled):
+        if hedge != "exact" and any(hedge_class(e.incident.toll.qualifier) == hedge for e in tolled):
             traces.append(_legend_entry(words, symbol, GREY))
     traces += span_legend(traces)
-    unknown = [e for e in strikes if e.strike.killed is None]
+    unknown = [e for e in incidents if e.incident.toll is None]
     if unknown:
         traces.append(go.Scatter(
             x=[span_middle(e.date, e.date_precision).isoformat() for e in unknown], y=[0 for _ in unknown],
             mode="markers",
-            name="toll not reported", marker=dict(symbol="x", size=11, color=GREY),
-            hovertext=[strike_hover(e) for e in unknown], hoverinfo="text",
-            customdata=[event_link(e.id) for e in unknown]))
-    top = max([e.strike.killed.high or e.strike.killed.value for e in tolled] + [1]) * 1.15
+            name=f"{kind.wording.toll_name} not reported", marker=dict(symbol="x", size=11, color=GREY),
+            hovertext=[incident_hover(e) for e in unknown], hoverinfo="text",
+            customdata=[event_link(e) for e in unknown]))
+    top = max([e.incident.toll.high or e.incident.toll.value for e in tolled] + [1]) * 1.15
     layout = _layout(yaxis=dict(rangemode="tozero", range=[0, top], fixedrange=True, automargin=True,
-                                title=dict(text="killed", standoff=6), **count_ticks(top, True)))
-    if strikes:
-        layout["xaxis"] = dict(layout["xaxis"], **date_axis([e.date for e in strikes]))
+                                title=dict(text=toll, standoff=6), **count_ticks(top, True)))
+    if incidents:
+        layout["xaxis"] = dict(layout["xaxis"], **date_axis([e.date for e in incidents]))
     return _figure(traces, layout)
 
 
-def timeline_chart(events: list[Event], event_link: Callable[[str], str]) -> dict:
-    """Events on one time axis, one row per kind; a bar across the days an uncertain date may mean."""
+def timeline_chart(kinds: tuple[Kind, ...], events: list[Event], event_link: Callable[[str], str]) -> dict:
+    """Events on one time axis, one row per kind (the story's, in its order); a bar across the
+    days an uncertain date may mean."""
     shown = [e for e in events if e.status == "verified"]
     traces = []
-    for kind in EVENT_KINDS:
-        group = [e for e in shown if e.kind == kind]
+    for kind in kinds:
+        group = [e for e in shown if e.kind == kind.slug]
         if not group:
             continue
-        spans = span_trace([(e.date, e.date_precision, kind) for e in group], KIND_COLOURS[kind])
+        spans = span_trace([(e.date, e.date_precision, kind.slug) for e in group], kind.colour)
         traces += [spans] if spans else []
         traces.append(go.Scatter(
-            x=[span_middle(e.date, e.date_precision).isoformat() for e in group], y=[kind for _ in group],
-            mode="markers", name=kind, marker=dict(size=13, color=KIND_COLOURS[kind], symbol="circle"),
+            x=[span_middle(e.date, e.date_precision).isoformat() for e in group], y=[kind.slug for _ in group],
+            mode="markers", name=kind.slug, marker=dict(size=13, color=kind.colour, symbol="circle"),
             hovertext=[plot_lines([e.title, format_date(e.date, e.date_precision)]) for e in group],
             hoverinfo="text", customdata=[event_link(e.id) for e in group]))
-    kinds = [k for k in EVENT_KINDS if any(e.kind == k for e in shown)]
-    layout = _layout(height=120 + 36 * len(kinds), showlegend=False,
+    kinds = [k.slug for k in kinds if any(e.kind == k.slug for e in shown)]
+    layout = _layout(height=TIMELINE_BASE_HEIGHT + TIMELINE_ROW_HEIGHT * len(kinds), showlegend=False,
                      yaxis=dict(type="category", categoryorder="array", categoryarray=list(reversed(kinds)),
                                 automargin=True, fixedrange=True))
     if shown:

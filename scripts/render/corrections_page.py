@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scripts.records import Dataset, Quantity
-from scripts.render.format import format_date, format_quantity
+from scripts.wording import format_date, format_quantity
 from scripts.render.incidents import event_correction_rows
 from scripts.render.links import Links
 from scripts.render.pages import front_matter

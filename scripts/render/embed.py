@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from scripts.records import Dataset
 from scripts.render.chart_frame import ChartBlock
-from scripts.render.incidents import strikes_chart_block
+from scripts.render.incidents import incident_topic, incidents_chart_block, section_anchor
 from scripts.render.links import Links
 from scripts.render.listings import timeline_chart_block
 from scripts.render.pages import metric_chart_block
@@ -52,8 +52,11 @@ def render_embeds(dataset: Dataset) -> dict[str, str]:
         if block is not None:
             pages[embed_path(block.frame.chart_id)] = embed_page(block, links.to(back), links)
 
-    add(lambda links: strikes_chart_block(dataset, links), "strikes/#chart-individual-strikes",
-        "chart-individual-strikes")
+    for kind in dataset.story.incidents:
+        topic = incident_topic(dataset, kind)
+        if topic is not None:
+            add(lambda links, k=kind: incidents_chart_block(dataset, k, links),
+                f"{topic.slug}/#chart-{section_anchor(kind)}", f"chart-{section_anchor(kind)}")
     add(lambda links: timeline_chart_block(dataset, links), "timeline/", "chart-timeline")
     for metric in dataset.metrics.values():
         add(lambda links, m=metric: metric_chart_block(dataset, m, links), f"metrics/{metric.id}/",

@@ -9,7 +9,7 @@ from datetime import date
 from scripts.publication import Publication
 from scripts.records import Dataset, Event, Observation, Quantity, Reading
 from scripts.render.csv_cells import csv_number, csv_text
-from scripts.render.strike_exports import strikes_resource
+from scripts.render.incident_exports import incidents_resource
 
 FIELDS = ("id", "metric", "metric_label", "unit", "value", "high", "qualifier", "as_of", "as_of_precision", "scope",
           "source", "source_title", "outlet", "source_url", "published", "quote", "attribution", "status", "note", "derived")
@@ -45,11 +45,12 @@ def event_record(event: Event) -> dict:
         "kind": event.kind, "title": event.title, "summary": event.summary,
         "sources": [{"source": c.source, "quote": c.quote} for c in event.sources],
     }
-    if event.strike:
-        record["strike"] = {"theater": event.strike.theater, **_quantities(event.strike.figures())}
+    if event.incident:
+        record[event.kind] = {event.incident.place_field: event.incident.place,
+                              **_quantities(event.incident.figures())}
         for citation, source in zip(event.sources, record["sources"]):
             if citation.reading:
-                source.update(_reading_record(citation.reading))
+                source.update(_reading_record(citation.reading, event.incident.place_field))
     if event.note:
         record["note"] = event.note
     if event.corrections:
@@ -66,10 +67,10 @@ def _quantities(figures: dict[str, Quantity]) -> dict:
     return {name: _quantity_record(q) for name, q in figures.items()}
 
 
-def _reading_record(reading: Reading) -> dict:
-    """A source's own reading of a strike: only what it says differently."""
+def _reading_record(reading: Reading, place_field: str) -> dict:
+    """A source's own reading of an incident: only what it says differently."""
     out: dict = {"date": reading.date.isoformat()} if reading.date else {}
-    out |= {k: v for k, v in (("date_precision", reading.date_precision), ("theater", reading.theater),
+    out |= {k: v for k, v in (("date_precision", reading.date_precision), (place_field, reading.place),
                               ("note", reading.note)) if v}
     return out | _quantities(reading.figures())
 
@@ -101,7 +102,6 @@ FIELD_DESCRIPTIONS = {
     "derived": "How the editor derived a figure its quote does not state in so many words (empty when the quote states it).",
 }
 _TYPES = {"value": "number", "high": "number", "as_of": "date", "published": "date"}
-CITATION = "US–Venezuela Escalation Tracker, and the original articles named in each row's source."
 
 
 def data_version(dataset: Dataset) -> str:
@@ -133,21 +133,21 @@ def newest_data(dataset: Dataset) -> tuple[date, str] | None:
 
 
 def datapackage(dataset: Dataset, version_date: str) -> str:
-    """A Frictionless Data Package describing facts.csv and strikes.csv: fields, licence, how to cite."""
+    """A Frictionless Data Package describing facts.csv and each incident type's CSV: fields,
+    licence, how to cite (the words are the story's)."""
+    story = dataset.story
     package = {
-        "name": "us-venezuela-escalation-tracker",
-        "title": "US–Venezuela Escalation Tracker: sourced figures",
-        "description": "Figures of the 2025 US–Venezuela escalation (boat strikes and deaths, the military "
-                       "buildup, oil-tanker seizures), each with its source article, hedge and verbatim quote.",
+        "name": story.dataset_name,
+        "title": f"{story.name}: sourced figures",
+        "description": story.dataset_description,
         "version": version_date,
-        "licenses": [{"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
-                      "path": "https://creativecommons.org/licenses/by/4.0/"}],
-        "citation": CITATION,
+        "licenses": [{"name": story.licence.name, "title": story.licence.title, "path": story.licence.url}],
+        "citation": story.citation,
         "resources": [{
             "name": "facts", "path": "facts.csv", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
             "schema": {"fields": [{"name": f, "type": _TYPES.get(f, "string"), "description": FIELD_DESCRIPTIONS[f]}
                                   for f in FIELDS], "primaryKey": ["id"]},
-        }, strikes_resource()],
+        }, *(incidents_resource(kind) for kind in story.incidents)],
     }
     return json.dumps(package, indent=2, ensure_ascii=False) + "\n"
 
@@ -162,7 +162,7 @@ def dataset_jsonld(dataset: Dataset, version_date: str, publication: Publication
         "description": publication.description or f"{publication.name}: figures, each with its source and quote.",
         "url": publication.absolute("data/"),
         "creator": creator, "publisher": creator,
-        "license": "https://creativecommons.org/licenses/by/4.0/",
+        "license": dataset.story.licence.url,
         "dateModified": version_date,
         "variableMeasured": [m.label for m in dataset.metrics.values()],
         "distribution": [{"@type": "DataDownload", "encodingFormat": "text/csv",

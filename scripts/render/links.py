@@ -4,6 +4,10 @@ renderers compute the relative path from the page they are on)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from scripts.records import Event
 
 
 def page_url(src_path: str) -> str:
@@ -35,9 +39,9 @@ class Links:
     def event(self, event_id: str) -> str:
         return self.to("timeline/", f"event-{event_id}")
 
-    def strike(self, event_id: str) -> str:
-        """A strike event's own page: strikes/<event id>/."""
-        return self.to(f"strikes/{event_id}/")
+    def incident(self, event: Event) -> str:
+        """An incident's own page: <its type's folder>/<event id>/."""
+        return self.to(f"{event.incident.page}/{event.id}/") if event.incident else self.event(event.id)
 
     def metric(self, metric_id: str) -> str:
         return self.to(f"metrics/{metric_id}/")

@@ -9,8 +9,8 @@ from scripts.records import Dataset, Event
 from scripts.render.chart_frame import ChartBlock, ChartFrame, source_words
 from scripts.render.charts import timeline_chart
 from scripts.render.exports import data_version, dataset_jsonld
-from scripts.render.format import format_date, format_quantity_with_unit
-from scripts.render.incidents import strike_events
+from scripts.wording import format_date, format_quantity_with_unit
+from scripts.render.incidents import incident_events
 from scripts.render.links import Links
 from scripts.render.pages import front_matter
 from scripts.render.summaries import outlet_name
@@ -32,17 +32,17 @@ def timeline_chart_block(dataset: Dataset, links: Links) -> ChartBlock:
                f"{format_date(events[-1].date, events[-1].date_precision)}, by kind "
                f"({', '.join(kinds)}). A bar across dates: the day is approximate, or only the month is known."
                if events else "No events yet.")
-    frame = ChartFrame("chart-timeline", "Events by kind", "Each event of the crisis on one time axis, a row per kind.",
+    frame = ChartFrame("chart-timeline", "Events by kind", dataset.story.timeline_chart_description,
                        source_words(len({c.source for e in events for c in e.sources})),
                        events[-1].date if events else None, "data/events.json", "Open the event")
-    return ChartBlock(frame, timeline_chart(events, links.event), summary)
+    return ChartBlock(frame, timeline_chart(dataset.story.kinds, events, links.event), summary)
 
 
 def render_timeline(dataset: Dataset) -> str:
     links = Links("timeline.md")
     events = sorted((e for e in dataset.events if e.status == "verified"), key=lambda e: (e.date, e.id))
     block = timeline_chart_block(dataset, links)
-    out = [front_matter("Timeline", "The events of the US–Venezuela escalation of 2025, dated and sourced."),
+    out = [front_matter("Timeline", dataset.story.timeline_description),
            "# Timeline\n\n",
            chart_figure(block.frame.chart_id, block.spec, block.frame.title, block.summary, block.frame, links)
            + "\n\n"]
@@ -55,7 +55,8 @@ def render_timeline(dataset: Dataset) -> str:
                 f'<li id="event-{html_text(e.id)}" class="tracker-event tracker-event-{html_text(e.kind)}">'
                 f'<p><time datetime="{e.date.isoformat()}">{html_text(format_date(e.date, e.date_precision))}</time> '
                 f'<span class="tracker-kind">{html_text(e.kind)}</span> <strong>{html_text(e.title)}</strong>'
-                + (f' <a href="{html_text(links.strike(e.id))}">Strike record</a>' if e.strike else "") + "</p>"
+                + (f' <a href="{html_text(links.incident(e))}">{html_text(e.incident.type.noun.capitalize())} record</a>'
+                   if e.incident else "") + "</p>"
                 f"<p>{html_text(e.summary)}</p>{_citations(dataset, e, links)}</li>")
         out.append(f'<ol class="tracker-events">{"".join(items)}</ol>\n\n')
     return "".join(out)
@@ -87,7 +88,7 @@ def render_sources(dataset: Dataset) -> str:
             f"{html_text(format_quantity_with_unit(o.quantity, dataset.metrics[o.metric].unit) if o.metric in dataset.metrics else str(o.value))}"
             f"{html_text(' — ' + o.scope if o.scope else '')} <q>{html_text(o.quote)}</q></li>" for o in facts)
         items += "".join(
-            f'<li><a href="{html_text(links.strike(e.id) if e.strike and e.status == "verified" else links.event(e.id))}">'
+            f'<li><a href="{html_text(links.incident(e) if e.incident and e.status == "verified" else links.event(e.id))}">'
             f"Event: {html_text(e.title)}</a></li>" for e in events)
         out.append(f"## {md_text(seed.title)} {{#{seed.id}}}\n\n"
                    f'<div class="tracker-source"><p>{" · ".join(meta)}</p>{notes}'
@@ -95,18 +96,42 @@ def render_sources(dataset: Dataset) -> str:
     return "".join(out)
 
 
+def _either_noun(story) -> str:
+    nouns = [f"a {k.noun}" for k in story.incidents]
+    return " or ".join(nouns)
+
+
+def _code_list(names: list[str]) -> str:
+    """`a`, `b` and `c`."""
+    codes = [f"`{n}`" for n in names]
+    return ", ".join(codes[:-1]) + " and " + codes[-1] if len(codes) > 1 else "".join(codes)
+
+
+def incident_fields_words(kind) -> str:
+    """The Data page's paragraph on one incident type's CSV columns."""
+    return (f"Each {kind.noun} in `{kind.pages}.csv` has: `id` (its page is `{kind.pages}/<id>/`), `date` and "
+            f"`date_precision`, `title`, `{kind.place_field}`, and for {_code_list(list(kind.figure_names))} the "
+            "number, its `_qualifier` and, for a range, its `_high`; `sources` (article ids separated by `;`), "
+            f"`disagreements` (how many sources read the {kind.noun} differently: see its page), `corrections` "
+            "and `url`.\n\n")
+
+
 def render_data_page(dataset: Dataset, publication: Publication = Publication()) -> str:
     links = Links("data.md")
+    story = dataset.story
     count = len(dataset.published())
     downloads = [
         ("facts.csv", f"every verified observation ({count}), one row each, with its source and quote"),
         ("facts.json", "the same as JSON"),
-        ("strikes.csv", f"every verified strike ({len(strike_events(dataset))}), one row each: date, theater, "
-                        "strikes, vessels, killed, survivors with their hedges, sources, disagreements, corrections"),
-        ("events.json", f"the {len(dataset.events)} timeline events with their sources, each source's own "
-                        "reading of a strike and its corrections"),
-        ("datapackage.json", "a Frictionless Data Package describing facts.csv and strikes.csv: fields, licence, "
-                             "how to cite"),
+        *((f"{k.pages}.csv", f"every verified {k.noun} ({len(incident_events(dataset, k))}), one row each: date, "
+           f"{k.place_field}, {', '.join(k.figure_names)} with their hedges, sources, disagreements, corrections")
+          for k in story.incidents),
+        ("events.json", f"the {len(dataset.events)} timeline events with their sources"
+                        + (f", each source's own reading of {_either_noun(story)}" if story.incidents else "")
+                        + " and its corrections"),
+        ("datapackage.json", "a Frictionless Data Package describing "
+                             + " and ".join(["facts.csv", *(f"{k.pages}.csv" for k in story.incidents)])
+                             + ": fields, licence, how to cite"),
     ]
     items = "".join(f'<li><a href="{html_text(links.to("data/" + name))}">{name}</a>: '
                     f"{html_text(text)}</li>" for name, text in downloads)
@@ -125,11 +150,7 @@ def render_data_page(dataset: Dataset, publication: Publication = Publication())
               "(the date the figure describes, not the publication date), `scope` (empty for the whole region), "
               "`source` (the article's id) with its title, outlet, URL and publication date, `quote` (the sentence "
               "the figure comes from, verbatim), `attribution` (whom the article credits), `status` and `note`.\n\n"
-            + "Each strike in `strikes.csv` has: `id` (its page is `strikes/<id>/`), `date` and `date_precision`, "
-              "`title`, `theater`, and for `strikes`, `vessels`, `killed` and `survivors` the number, its "
-              "`_qualifier` and, for a range, its `_high`; `sources` (article ids separated by `;`), "
-              "`disagreements` (how many sources read the strike differently: see its page), `corrections` "
-              "and `url`.\n\n"
-            + "The data are published under CC BY 4.0: cite *US–Venezuela Escalation Tracker* and the original "
-              "articles.\n\n"
+            + "".join(incident_fields_words(k) for k in story.incidents)
+            + f"The data are published under {md_text(story.licence.short)}: cite *{md_text(story.name)}* and the "
+              "original articles.\n\n"
             + f'<script type="application/ld+json">{dataset_jsonld(dataset, data_version(dataset), publication)}</script>\n')

@@ -4,28 +4,17 @@ from __future__ import annotations
 
 from scripts.records import Dataset, Metric, Quantity
 from scripts.render.chart_frame import ChartBlock, ChartFrame, source_words
-from scripts.render.charts import BLUE, ORANGE, PURPLE, metric_chart
-from scripts.render.format import format_date, format_quantity, format_quantity_with_unit, unit_words
+from scripts.palette import BLUE
+from scripts.render.charts import metric_chart
+from scripts.wording import format_date, format_quantity, format_quantity_with_unit, unit_words
 from scripts.render.links import Links
 from scripts.render.series import DISAGREEMENT_WINDOW, disagreements, latest_figures
-from scripts.render.incidents import reconciliation_table, strike_events_section
+from scripts.render.incidents import incidents_section, reconciliation_table
 from scripts.render.summaries import home_summary, metric_summary, outlet_name, recorded_sum_sentence
 from scripts.render.tables import Row, chart_figure, figure_table, observation_table
 from scripts.render.tally import recorded_sum
 from scripts.render.text import front_matter, html_text, md_text
 
-TOPICS = {  # topic → page file, title, one line of what it covers, chart colour
-    "deployments": ("deployments.md", "Deployments", "The US military buildup near Venezuela: personnel, "
-                    "warships, submarines, aircraft and bomber flights.", BLUE),
-    # Not vermillion: that is the colour of the ring around figures that sources disagree on.
-    "strikes": ("strikes.md", "Strikes", "US strikes on boats it says carried drugs, in the Caribbean and the "
-                "Eastern Pacific: strikes, vessels, deaths and survivors.", BLUE),
-    "oil": ("oil.md", "Oil & tankers", "The oil blockade: tankers seized, sanctioned tankers in Venezuelan "
-            "waters, and the oil waiting aboard.", ORANGE),
-    "context": ("context.md", "Context", "Figures around the crisis: the reward for Maduro, deportations, "
-                "airlines, and the cocaine trade the US alleges.", PURPLE),
-}
-KEY_METRICS = ("boat_strikes", "strike_deaths", "us_personnel", "tankers_seized")
 SHOWN = ("verified", "disputed")
 
 
@@ -67,9 +56,11 @@ def _recorded_line(dataset: Dataset, metric: Metric, links: Links) -> str:
 
 def render_home(dataset: Dataset) -> str:
     links = Links("index.md")
-    cards = "".join(key_figure_card(dataset, dataset.metrics[m], links) for m in KEY_METRICS if m in dataset.metrics)
+    story = dataset.story
+    cards = "".join(key_figure_card(dataset, dataset.metrics[m], links) for m in story.key_figures
+                    if m in dataset.metrics)
     context = []
-    for metric in dataset.metrics_of("context"):
+    for metric in dataset.metrics_of(story.context_topic) if story.context_topic else ():
         latest = latest_figures(dataset.observations_of(metric.id))
         if latest:
             o = latest[0]
@@ -78,19 +69,17 @@ def render_home(dataset: Dataset) -> str:
                            f"(as of {html_text(format_date(o.as_of, o.as_of_precision))}, "
                            f'<a href="{html_text(links.source(o.source))}">{html_text(outlet_name(dataset, o.source))}</a>)</li>')
     sections = "".join(
-        f'<li><a href="{html_text(links.to(page[:-3] + "/"))}">{html_text(title)}</a>: {html_text(blurb)}</li>'
-        for page, title, blurb, _ in TOPICS.values())
-    return (front_matter("US–Venezuela Escalation Tracker",
-                         "The numbers of the 2025 US–Venezuela escalation, each with its source: boat strikes "
-                         "and deaths, the military buildup, and the oil-tanker seizures.")
-            + "# US–Venezuela Escalation Tracker\n\n"
+        f'<li><a href="{html_text(links.to(t.slug + "/"))}">{html_text(t.title)}</a>: {html_text(t.intro)}</li>'
+        for t in story.topics)
+    return (front_matter(story.name, story.home_description)
+            + f"# {md_text(story.name)}\n\n"
             + f'<p class="tracker-lede">{html_text(home_summary(dataset))}</p>\n\n'
             + f'<div class="tracker-cards">{cards}</div>\n\n'
             + "Every figure on this site comes from a news article, with the sentence it was taken from. "
               "Hedges such as *at least* and *about* are kept, and where sources disagree, all of them are shown.\n\n"
             + "## The figures\n\n"
             + f'<ul class="tracker-sections">{sections}<li><a href="{html_text(links.to("timeline/"))}">Timeline</a>: '
-              "the events of the crisis, dated and sourced.</li></ul>\n\n"
+              f"{html_text(story.timeline_home_item)}</li></ul>\n\n"
             + ("## Context\n\n" + f'<ul class="tracker-context">{"".join(context)}</ul>\n\n' if context else ""))
 
 
@@ -102,14 +91,22 @@ def metric_chart_block(dataset: Dataset, metric: Metric, links: Links) -> ChartB
     if not (len(plotted) >= 2 or (plotted and recorded)):
         return None
     events = {e.id: e for e in dataset.events}
-    spec = metric_chart(metric, observations, dataset.seeds, links.source, TOPICS[metric.topic][3], recorded,
-                        links.strike, events)
-    summary = metric_summary(dataset, metric, observations) + recorded_sum_sentence(recorded, metric)
+    topic = dataset.story.topic(metric.topic)
+    summed = summed_plural(dataset, metric)
+    spec = metric_chart(metric, observations, dataset.seeds, links.source, topic.colour if topic else BLUE, recorded,
+                        links.incident, events, summed)
+    summary = metric_summary(dataset, metric, observations) + recorded_sum_sentence(recorded, metric, summed)
     kind = "running total" if metric.kind == "cumulative" else "count at each date"
     frame = ChartFrame(f"chart-{metric.id}", metric.label, f"{metric.description} In {metric.unit}; a {kind}.",
                        source_words(len({o.source for o in plotted})), max(o.as_of for o in plotted),
                        f"data/metrics/{metric.id}.csv")
     return ChartBlock(frame, spec, summary)
+
+
+def summed_plural(dataset: Dataset, metric: Metric) -> str:
+    """What a metric's recorded sum adds up: the plural of its incident type ('attacks')."""
+    kind = dataset.story.incident(metric.sums.kind) if metric.sums else None
+    return kind.plural if kind else "events"
 
 
 def metric_section(dataset: Dataset, metric: Metric, page: str, heading: str | None = "##") -> str:
@@ -136,18 +133,21 @@ def metric_section(dataset: Dataset, metric: Metric, page: str, heading: str | N
     out.append(observation_table(metric, table_rows, dataset.seeds, links, caption) + "\n")
     compared = reconciliation_table(dataset, metric, links) if recorded else ""
     if compared and page.startswith("metrics/"):
-        out.append(f"## Reported totals and recorded strikes {{#reconciliation}}\n\n{compared}\n")
+        out.append(f"## Reported totals and recorded {summed_plural(dataset, metric)} {{#reconciliation}}\n\n"
+                   f"{compared}\n")
     elif compared:
         out.append('<details class="tracker-reconciliation"><summary>Each reported total beside the sum of the '
-                   f"recorded strikes</summary>{compared}</details>\n")
+                   f"recorded {summed_plural(dataset, metric)}</summary>{compared}</details>\n")
     return "\n".join(out) + "\n"
 
 
 def render_topic(dataset: Dataset, topic: str) -> str:
-    page, title, blurb, _colour = TOPICS[topic]
+    about = dataset.story.topic(topic)
+    page, title, blurb = about.page, about.title, about.intro
     parts = [front_matter(title, blurb), f"# {md_text(title)}\n\n", f"{md_text(blurb)}\n\n"]
-    if any(m.sums is not None and m.sums.kind == "strike" for m in dataset.metrics_of(topic)):
-        parts.append(strike_events_section(dataset, page))
+    for kind in dataset.story.incidents:
+        if any(m.sums is not None and m.sums.kind == kind.kind for m in dataset.metrics_of(topic)):
+            parts.append(incidents_section(dataset, kind, page))
     for metric in dataset.metrics_of(topic):
         parts.append(metric_section(dataset, metric, page))
     return "".join(parts)
@@ -193,9 +193,10 @@ def render_metrics_index(dataset: Dataset) -> str:
     links = Links("metrics/index.md")
     out = [front_matter("Metrics", "Every metric the tracker records, with its page, chart and CSV."), "# Metrics\n\n",
            "Each metric has a page with every figure recorded for it, the sources' quotes and a CSV.\n\n"]
-    for topic, (_page, title, _blurb, _colour) in TOPICS.items():
+    for topic in dataset.story.topics:
+        title = topic.title
         items = []
-        for metric in dataset.metrics_of(topic):
+        for metric in dataset.metrics_of(topic.slug):
             count = len(dataset.observations_of(metric.id))
             items.append(f'<li><a href="{html_text(links.metric(metric.id))}">{html_text(metric.label)}</a> '
                          f'<span class="tracker-count">({count} figure{"s" if count != 1 else ""})</span></li>')

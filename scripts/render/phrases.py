@@ -5,7 +5,7 @@ the unit counts. Used by the change log and the share cards; every word comes fr
 from __future__ import annotations
 
 from scripts.records import Metric, Quantity
-from scripts.render.format import format_quantity, format_quantity_with_unit, unit_words
+from scripts.wording import format_quantity, format_quantity_with_unit, unit_words
 
 
 def _lowered(word: str) -> str:
@@ -23,7 +23,7 @@ def _counted_at(metric: Metric) -> int | None:
 
 def figure_parts(metric: Metric, quantity: Quantity) -> tuple[str, str]:
     """(the number with its hedge, what it counts): ('at least 148', 'people killed in the strikes')
-    or ('about 1.1 million barrels a day', "Venezuela's oil output")."""
+    or ('about 1.1 million barrels a day', "the country's oil output")."""
     at = _counted_at(metric)
     if at is None:
         return format_quantity_with_unit(quantity, metric.unit), metric.label

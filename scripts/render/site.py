@@ -14,22 +14,22 @@ from scripts.render.changes import render_changes, render_feed
 from scripts.render.corrections_page import render_corrections
 from scripts.render.embed import render_embeds
 from scripts.render.reference import render_problem_reference
-from scripts.render.incidents import render_strike_page, strike_events, strike_page_path
-from scripts.render.strike_exports import strikes_csv
-from scripts.render.pages import TOPICS, render_home, render_metric_page, render_metrics_index, render_topic
+from scripts.render.incidents import incident_events, incident_page_path, render_incident_page
+from scripts.render.incident_exports import incidents_csv
+from scripts.render.pages import render_home, render_metric_page, render_metrics_index, render_topic
 
 
 def render_site(dataset: Dataset, revisions: Sequence[Revision] = (),
                 publication: Publication = Publication()) -> dict[str, str]:
     files: dict[str, str] = {"index.md": render_home(dataset)}
-    for topic, (page, *_rest) in TOPICS.items():
-        files[page] = render_topic(dataset, topic)
+    for topic in dataset.story.topics:
+        files[topic.page] = render_topic(dataset, topic.slug)
     files["metrics/index.md"] = render_metrics_index(dataset)
     for metric in dataset.metrics.values():
         files[f"metrics/{metric.id}.md"] = render_metric_page(dataset, metric)
         files[f"data/metrics/{metric.id}.csv"] = observations_csv(dataset.observations_of(metric.id), dataset)
-    for event in strike_events(dataset):
-        files[strike_page_path(event)] = render_strike_page(dataset, event)
+    for event in incident_events(dataset):
+        files[incident_page_path(event)] = render_incident_page(dataset, event)
     files["timeline.md"] = render_timeline(dataset)
     files["sources.md"] = render_sources(dataset)
     files["data.md"] = render_data_page(dataset, publication)
@@ -40,7 +40,8 @@ def render_site(dataset: Dataset, revisions: Sequence[Revision] = (),
     published = sorted(dataset.published(), key=lambda o: (o.metric, o.as_of, o.id))
     files["data/facts.csv"] = observations_csv(published, dataset)
     files["data/facts.json"] = observations_json(published, dataset)
-    files["data/strikes.csv"] = strikes_csv(list(dataset.events), publication.url)
+    for kind in dataset.story.incidents:
+        files[f"data/{kind.pages}.csv"] = incidents_csv(kind, list(dataset.events), publication.url)
     files["data/events.json"] = events_json(sorted(dataset.events, key=lambda e: (e.date, e.id)))
     files["data/datapackage.json"] = datapackage(dataset, data_version(dataset))
     files.update(render_embeds(dataset))

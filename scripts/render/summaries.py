@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from scripts.records import UNNAMED_OUTLET, Dataset, Event, Metric, Observation, Quantity
-from scripts.render.format import format_date, format_number, format_quantity, format_quantity_with_unit, unit_words
+from scripts.story import IncidentType
+from scripts.wording import format_date, format_number, format_quantity, format_quantity_with_unit, unit_words
 from scripts.render.series import disagreements, latest_figures
 from scripts.render.tally import Reconciliation, SumStep, reconcile, summing_metric
 
@@ -43,76 +44,69 @@ def key_figure_sentence(dataset: Dataset, metric_id: str, template: str) -> str 
 
 
 def home_summary(dataset: Dataset) -> str:
-    sentences = [
-        key_figure_sentence(dataset, "boat_strikes",
-                            "US forces had carried out {q} strikes on alleged drug boats as of {date}."),
-        key_figure_sentence(dataset, "strike_deaths", "The latest reported toll is {q} people killed ({date})."),
-        key_figure_sentence(dataset, "us_personnel",
-                            "The buildup brought {q} US military personnel to the region ({date})."),
-        key_figure_sentence(dataset, "tankers_seized", "US forces had seized {q} oil tankers by {date}."),
-    ]
+    """The home page's opening: the story's sentences, each filled from its metric's latest figure."""
+    sentences = [key_figure_sentence(dataset, o.metric, o.text) for o in dataset.story.opening]
     return " ".join(s for s in sentences if s)
 
 
-def strikes_reconciliation(dataset: Dataset, events: list[Event]) -> str:
+def incidents_reconciliation(dataset: Dataset, kind: IncidentType, events: list[Event]) -> str:
     """'The 3 strikes recorded here add up to at least 32 deaths; the latest reported total, as of
     7 Oct 2025, is more than 30 (the Pentagon): …'"""
-    strikes = [e for e in events if e.strike is not None and e.status == "verified"]
-    if not strikes:
-        return "No individual strike is recorded yet."
-    known = [e.strike.killed for e in strikes if e.strike.killed is not None]
+    incidents = [e for e in events if e.incident is not None and e.incident.type == kind and e.status == "verified"]
+    if not incidents:
+        return f"No individual {kind.noun} is recorded yet."
+    known = [e.incident.toll for e in incidents if e.incident.toll is not None]
     counted = sum(q.lower for q in known)
-    hedge = "at least " if len(known) < len(strikes) or any(q.qualifier != "exact" for q in known) else ""
-    text = (f"The {len(strikes)} strike{'s' if len(strikes) != 1 else ''} recorded here add up to {hedge}"
-            f"{format_number(counted)} deaths")
-    unknown = len(strikes) - len(known)
+    firm = len(known) == len(incidents) and all(q.qualifier == "exact" for q in known)
+    toll = kind.figure(kind.toll)
+    text = (f"The {len(incidents)} {kind.nouns(len(incidents))} recorded here add up to "
+            f"{format_quantity(Quantity(counted, 'exact' if firm else 'at_least'))} {kind.wording.toll_words or toll.words}")
+    unknown = len(incidents) - len(known)
     if unknown:
-        text += f"; {unknown} of them ha{'ve' if unknown != 1 else 's'} no reported toll"
-    metric = summing_metric(dataset, "killed")
+        text += f"; {unknown} of them ha{'ve' if unknown != 1 else 's'} no reported {kind.wording.toll_name}"
+    metric = summing_metric(dataset, kind.toll, kind.kind)
     latest = latest_figures(dataset.observations_of(metric.id)) if metric else []
     if latest:
         rows = reconcile(metric, latest[:1], dataset.events)
         text += (f". The latest reported total, as of {format_date(latest[0].as_of, latest[0].as_of_precision)}, "
                  f"is {format_quantity(latest[0].quantity)}, reported by {outlet_name(dataset, latest[0].source)}: "
-                 f"{reconciliation_words(rows[0], metric.sums.figure)}")
+                 f"{reconciliation_words(rows[0], kind, metric.sums.figure)}")
     return text + "."
-
-
-# Why a reported total can count more (or less) than the recorded strikes, beyond what every figure shares.
-_MORE, _LESS = ["strikes we have no article for", "strikes announced without a figure"], \
-    ["a total older than its date", "strikes announced after it"]
-_FIGURE_REASONS = {"killed": ("people presumed dead counted in the total", "people presumed dead left out of it")}
 
 
 def _either(reasons: list[str]) -> str:
     return ", ".join(reasons[:-1]) + " or " + reasons[-1]
 
 
-def reconciliation_words(row: Reconciliation, figure: str = "") -> str:
-    """Why a reported total and the sum of the recorded strikes differ, from the numbers."""
-    more, less = _FIGURE_REASONS.get(figure, (None, None))
+def reconciliation_words(row: Reconciliation, kind: IncidentType, figure: str = "") -> str:
+    """Why a reported total and the sum of the recorded incidents differ, from the numbers: beyond
+    what every figure shares, the story's own reasons for its toll."""
+    plural = kind.plural
+    more = [f"{plural} we have no article for", f"{plural} announced without a figure"]
+    less = ["a total older than its date", f"{plural} announced after it"]
+    if figure == kind.toll:
+        more, less = more + list(kind.wording.more_reasons), less + list(kind.wording.less_reasons)
     if row.unaccounted:
-        text = (f"it counts {format_number(row.unaccounted)} more than the strikes recorded by then add up to "
-                f"({_either(_MORE + [more] if more else _MORE)})")
+        text = (f"it counts {format_number(row.unaccounted)} more than the {plural} recorded by then add up to "
+                f"({_either(more)})")
     elif row.beyond:
-        text = (f"the strikes recorded by then add up to {format_number(row.beyond)} more "
-                f"({_either(_LESS + [less] if less else _LESS)})")
+        text = f"the {plural} recorded by then add up to {format_number(row.beyond)} more ({_either(less)})"
     else:
-        text = "the strikes recorded by then add up to as much, within the total's hedge"
+        text = f"the {plural} recorded by then add up to as much, within the total's hedge"
     if row.without_figure:
-        text += f"; {row.without_figure} of those strikes give no figure"
+        text += f"; {row.without_figure} of those {plural} give no figure"
     if row.revised_later:
         text += f"; {row.revised_later} figure{'s were' if row.revised_later != 1 else ' was'} revised after that date"
     return text
 
 
-def recorded_sum_sentence(steps: list[SumStep], metric: Metric) -> str:
+def recorded_sum_sentence(steps: list[SumStep], metric: Metric, plural: str) -> str:
     """' The dotted line adds up the strikes recorded here: at least 32 people by 5 Oct 2025.'"""
     if not steps:
         return ""
     last = steps[-1]
-    return (f" The dotted line adds up the strikes recorded here: at least "
-            f"{format_number(last.total)} {unit_words(last.total, metric.unit)} by {format_date(last.day)}.")
+    return (f" The dotted line adds up the {plural} recorded here: "
+            f"{format_quantity_with_unit(Quantity(last.total, 'at_least'), metric.unit)} by {format_date(last.day)}.")
 
 
 def quantity_words(q: Quantity | None) -> str:

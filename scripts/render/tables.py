@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from scripts.records import UNNAMED_OUTLET, Metric, Observation, Seed
 from scripts.render.chart_frame import DEFAULT_WIDTH, NARROW_WIDTH, ChartFrame
-from scripts.render.format import format_date, format_quantity_with_unit
+from scripts.wording import format_date, format_quantity_with_unit
 from scripts.render.links import Links
 from scripts.render.static_chart import can_draw, static_svg
 from scripts.render.text import html_text

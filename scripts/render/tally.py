@@ -2,10 +2,10 @@
 (computed here; drawn in charts.py, written in summaries.py and incidents.py).
 
 The sum rule, written on the Methodology page: a metric with ``sums`` in facts/metrics.yaml
-is the running total of a figure of recorded events (deaths of the strikes). Each verified
+is the running total of a figure of recorded events (deaths of the incidents). Each verified
 event adds the least its figure allows: "at least 3" adds 3, "23 to 24" adds 23, "up to 5"
-adds 0, and an event that gives no figure adds the metric's ``unreported`` (a strike is at
-least one strike). The sum can only claim what the recorded events say, never more.
+adds 0, and an event that gives no figure adds the metric's ``unreported`` (an incident is at
+least one incident). The sum can only claim what the recorded events say, never more.
 """
 
 from __future__ import annotations
@@ -49,12 +49,12 @@ class Reconciliation:
 
 def summed_events(events: list[Event] | tuple[Event, ...], sums: EventSum) -> list[Event]:
     """The verified events a metric sums, oldest first (ties keep file order)."""
-    return sorted((e for e in events if e.kind == sums.kind and e.strike is not None and e.status == "verified"),
+    return sorted((e for e in events if e.kind == sums.kind and e.incident is not None and e.status == "verified"),
                   key=lambda e: e.date)
 
 
 def event_figure(event: Event, sums: EventSum) -> Quantity | None:
-    return event.strike.figures().get(sums.figure) if event.strike else None
+    return event.incident.figure(sums.figure) if event.incident else None
 
 
 def least_added(event: Event, sums: EventSum) -> float:
@@ -98,7 +98,7 @@ def reconcile(metric: Metric, observations: list[Observation], events: tuple[Eve
     return rows
 
 
-def summing_metric(dataset: Dataset, figure: str, kind: str = "strike") -> Metric | None:
+def summing_metric(dataset: Dataset, figure: str | None, kind: str) -> Metric | None:
     """The metric whose running total sums this figure of these events, if one is configured."""
     return next((m for m in dataset.metrics.values()
                  if m.sums is not None and (m.sums.kind, m.sums.figure) == (kind, figure)), None)

@@ -1,4 +1,8 @@
-"""Numbers, hedges and dates as people write them: 10,000; 11 million; at least 14; 19 Dec 2025."""
+"""Numbers, hedges and dates as people write them: 10,000; 11 million; at least 14; 19 Dec 2025.
+
+The one owner of the hedge words: pages, charts' legends, share cards, the change log, the
+problems' messages and the extractor's review all import them from here (a neutral module, so
+the validate and extract stages need not import from render)."""
 
 from __future__ import annotations
 
@@ -23,6 +27,16 @@ QUALIFIER_MEANING = {
     "more_than": "lower bound (more than)",
     "up_to": "upper bound (up to)",
     "less_than": "upper bound (less than)",
+    "range": "range (from … to …)",
+}
+
+
+# The legend's words for a marker's shape: what each kind of hedge means (charts draw the shapes).
+HEDGE_LEGEND = {
+    "exact": "exact figure",
+    "about": "approximate (about, roughly)",
+    "lower": "lower bound (at least, more than)",
+    "upper": "upper bound (up to, as many as)",
     "range": "range (from … to …)",
 }
 
@@ -57,7 +71,7 @@ def format_range(low: float, high: float, unit: str | None = None) -> str:
 
 
 def unit_words(value: float, unit: str) -> str:
-    """The unit as it follows a number in a sentence: '1 tanker', '87 people', '500 tons a year'."""
+    """The unit as it follows a number in a sentence: '1 ship', '87 people', '500 tons a year'."""
     if unit == "USD":
         return ""
     counted, _, per = unit.partition("/")
