@@ -54,7 +54,7 @@ def cmd_extract(args: argparse.Namespace, paths: ProjectPaths) -> int:
                                                 merge_incidents)
     from scripts.extract.queue import Draft, curated_keys, drafts_file, merge_drafts, read_drafts, write_drafts
     from scripts.extract.rejections import read_rejections
-    from scripts.extract.incidents import incidents_of, strike_words
+    from scripts.extract.incidents import incidents_of, incident_words
     from scripts.load import load_dataset
 
     published = _published(args.published)
@@ -81,14 +81,14 @@ def cmd_extract(args: argparse.Namespace, paths: ProjectPaths) -> int:
             status = 1
             continue
         candidates = extract_text(article.source, article.body, article.published, vocab)
-        words = strike_words(vocab, dataset.story)
+        words = incident_words(vocab, dataset.story)
         incidents = incidents_of(article.source, article.body, article.published, vocab, words)
         if args.json:
             everything += [c.as_dict() for c in candidates] + incidents
             continue
         candidates = figures_left_to_incidents(candidates, incidents, words.fields)
         target = drafts_file(paths, article.source)
-        old, problems = read_drafts(target, paths) if target.exists() else ([], [])
+        old, problems = read_drafts(target, paths, dataset.story) if target.exists() else ([], [])
         if problems:
             for p in problems:
                 progress.write(p.format(), file=sys.stderr)
@@ -98,16 +98,16 @@ def cmd_extract(args: argparse.Namespace, paths: ProjectPaths) -> int:
             continue
         skip = {cid for source, cid in rejected if source == article.source}
         queue = merge_drafts(candidates, [d for d in old if isinstance(d, Draft)], article.body, skip, curated)
-        strikes = merge_incidents(incidents, [d for d in old if isinstance(d, IncidentDraft)], article.body, skip,
-                                  cited)
+        found = merge_incidents(incidents, [d for d in old if isinstance(d, IncidentDraft)], article.body, skip,
+                                cited, dataset.story)
         proposed += sum(d.metric is not None for d in queue)
-        reported += len(strikes)
-        changed += write_drafts(paths, article.source, [*queue, *strikes])
+        reported += len(found)
+        changed += write_drafts(paths, article.source, [*queue, *found])
     if args.json:
         json.dump(everything, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        print(f"{proposed} candidate(s) and {reported} strike incident(s) to review in {paths.relative(paths.drafts)}/ "
+        print(f"{proposed} candidate(s) and {reported} incident(s) to review in {paths.relative(paths.drafts)}/ "
               f"({changed} file(s) changed). "
               "Review with `python -m scripts review <article>`, then accept or reject.")
     if (paths.facts / "drafts").is_dir():
@@ -173,11 +173,22 @@ def _refuse(wrong: list[str], what: str) -> int:
 
 def _overrides(args: argparse.Namespace) -> dict:
     names = ("metric", "qualifier", "high", "as_of", "as_of_precision", "scope", "attribution", "status", "note",
-             "date", "theater", "killed")
-    chosen = {k: getattr(args, k) for k in names if getattr(args, k) is not None and getattr(args, k) != ""}
+             "date", "place", "toll")
+    chosen = {k: getattr(args, k) for k in names if getattr(args, k, None) is not None and getattr(args, k) != ""}
     if getattr(args, "whole_region", False):
         chosen["scope"] = None
+    if getattr(args, "figure", None):
+        chosen["figures"] = dict(args.figure)
     return chosen
+
+
+def _figure(text: str) -> tuple[str, float]:
+    """--figure NAME=VALUE → (NAME, VALUE)."""
+    name, _, value = text.partition("=")
+    try:
+        return name.strip(), float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not NAME=NUMBER (e.g. survivors=2)") from None
 
 
 def cmd_accept(args: argparse.Namespace, paths: ProjectPaths) -> int:
@@ -213,8 +224,8 @@ def cmd_accept(args: argparse.Namespace, paths: ProjectPaths) -> int:
 def _accepted(a) -> str:
     where = f"{a.path}:{a.line}" if a.line else a.path
     return {"added": f"added '{a.fact_id}' at {where}",
-            "cited": f"cited on the recorded strike '{a.fact_id}' at {where}",
-            "joined": f"cited on the new strike '{a.fact_id}' at {where}",
+            "cited": f"cited on the recorded event '{a.fact_id}' at {where}",
+            "joined": f"cited on the new event '{a.fact_id}' at {where}",
             "already": f"'{a.fact_id}' already cites this article ({where}); nothing added"}[a.how]
 
 
@@ -258,7 +269,7 @@ def cmd_review(args: argparse.Namespace, paths: ProjectPaths) -> int:
             figures = [d for d in queue if not isinstance(d, IncidentDraft)]
             print(f"{source}: {sum(d.metric is not None for d in figures)} placed, "
                   f"{sum(d.metric is None for d in figures)} not placed, "
-                  f"{len(queue) - len(figures)} strike incident(s)")
+                  f"{len(queue) - len(figures)} incident(s)")
             continue
         print("\n".join(review_lines(source, queue)))
         _say([p for p in (check_draft(d, seeds) for d in queue) if p is not None])
@@ -297,9 +308,13 @@ def add_commands(sub) -> None:
     acc.add_argument("--note", help="a note for readers (by default the fact gets none)")
     acc.add_argument("--attribution", help="whom the article credits for the figure")
     acc.add_argument("--status", choices=("verified", "draft"), help="default: verified")
-    acc.add_argument("--date", help="a strike incident: the strike's date, YYYY-MM-DD")
-    acc.add_argument("--theater", help="a strike incident: the theater (as in schemas/events.schema.json)")
-    acc.add_argument("--killed", type=float, help="a strike incident: the toll its sentence states (hedge: --qualifier)")
+    acc.add_argument("--date", help="an incident: its date, YYYY-MM-DD")
+    acc.add_argument("--place", "--theater", dest="place",
+                     help="an incident: its place, one of story.yaml's `place: values` (--theater: the same)")
+    acc.add_argument("--toll", "--killed", dest="toll", type=float,
+                     help="an incident: the toll its sentence states (hedge: --qualifier; --killed: the same)")
+    acc.add_argument("--figure", action="append", type=_figure, metavar="NAME=VALUE",
+                     help="an incident: one of its other figures (story.yaml `figures:`), e.g. survivors=2")
     acc.set_defaults(run=cmd_accept)
     rej = sub.add_parser("reject", help="turn candidates down for good (recorded in facts/rejected.yaml)")
     _selection_arguments(rej, "reject")

@@ -8,6 +8,7 @@ and the rest of the project still loads against what could be read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,6 +54,11 @@ class IncidentFigure:
     words: str   # what the number counts: 'people killed'
 
 
+# A name in the templates of a new incident's title and summary: {killed}, {killed:person/people}.
+TEMPLATE_FIELD = re.compile(r"\{(\w+)(?::([^/{}]*)/([^{}]*))?\}")
+TEMPLATE_NAMES = frozenset(("Noun", "noun", "verb", "where", "toll", "outlet", "also", "figures", "place"))
+
+
 @dataclass(frozen=True)
 class IncidentWording:
     section: str
@@ -62,6 +68,12 @@ class IncidentWording:
     less_reasons: tuple[str, ...] = ()
     toll_name: str = "figure"  # what the toll is called: 'no reported toll'
     toll_words: str = ""       # what the toll's sum counts: 'add up to at least 32 deaths'
+    # What `accept` writes for a new incident (templates, see scripts/extract/incident_wording.py).
+    title: str = "{Noun}{where}"
+    summary: tuple[str, ...] = ("{Noun}{where}: {figures} ({outlet}).",)
+    where: str = " ({place})"
+    nowhere: str = ""
+    also: tuple[tuple[str, str], ...] = ()  # (figure, clause written when the figure is given)
 
 
 @dataclass(frozen=True)
@@ -107,6 +119,14 @@ class IncidentType:
 
     def nouns(self, count: float | None) -> str:
         return self.plural if count is not None and count != 1 else self.noun
+
+    def unknown_template_names(self) -> list[str]:
+        """The names the title and summary templates use that are neither fixed nor its figures."""
+        wording = self.wording
+        texts = [wording.title, wording.where, *wording.summary, *(clause for _, clause in wording.also)]
+        used = {m.group(1) for text in texts for m in TEMPLATE_FIELD.finditer(text)}
+        used |= {name for name, _ in wording.also}
+        return sorted(used - TEMPLATE_NAMES - set(self.figure_names))
 
 
 @dataclass(frozen=True)
@@ -188,7 +208,18 @@ def _incident(raw: dict) -> IncidentType:
         unknown_place=place.get("unknown", "unknown"),
         wording=IncidentWording(wording["section"], wording["chart_title"], wording["chart_description"],
                                 tuple(wording.get("more_reasons", ())), tuple(wording.get("less_reasons", ())),
-                                wording.get("toll_name", "figure"), wording.get("toll_words", "")))
+                                wording.get("toll_name", "figure"), wording.get("toll_words", ""),
+                                **_new_incident_wording(wording)))
+
+
+def _new_incident_wording(wording: dict) -> dict:
+    """The templates of a new incident's title and summary that story.yaml gives (the rest default)."""
+    found = {k: wording[k] for k in ("title", "where", "nowhere") if k in wording}
+    if "summary" in wording:
+        found["summary"] = tuple(wording["summary"])
+    if "also" in wording:
+        found["also"] = tuple(wording["also"].items())
+    return found
 
 
 def story_from_document(doc: YamlDocument) -> Story:
@@ -246,6 +277,10 @@ def check_story(story: Story, doc: YamlDocument) -> list[Problem]:
                 problems.append(problem("unknown-figure", doc.path, doc.line_of(("incidents", i, role)),
                                         f"`{role}: {name}` of incident type '{incident.kind}' is not one of its "
                                         f"figures ({', '.join(incident.figure_names)})"))
+        for name in incident.unknown_template_names():
+            problems.append(problem("unknown-figure", doc.path, doc.line_of(("incidents", i, "wording")),
+                                    f"the wording of incident type '{incident.kind}' names `{name}`, which is not "
+                                    f"one of its figures ({', '.join(incident.figure_names)})"))
         if incident.unknown_place not in incident.place_names:
             problems.append(problem("unknown-place", doc.path, doc.line_of(("incidents", i, "place")),
                                     f"the place '{incident.unknown_place}' meaning 'not known' is not one of the "

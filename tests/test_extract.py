@@ -189,11 +189,11 @@ def test_rules_for_sentences_seen_on_unseen_articles(name, vocab):
 
 
 def test_a_strike_incident_takes_the_date_an_earlier_sentence_gives(vocab):
-    from scripts.extract.incidents import incidents_of, strike_words
+    from scripts.extract.incidents import incidents_of, incident_words
     body = ("The strike took place on Saturday, the navy said.\n"
             "Three men aboard the skiff were killed in the Caribbean, it added.\n"
             "The campaign's death toll has risen to at least 40.")
-    words = strike_words(vocab, load_story(ProjectPaths.default())[0])
+    words = incident_words(vocab, load_story(ProjectPaths.default())[0])
     found = incidents_of("t", body, date(2025, 11, 16), vocab, words)
     assert [(i["date"], i["theater"], i["killed"]) for i in found] == [
         ("2025-11-15", "Caribbean", {"value": 3, "qualifier": "exact"})]
@@ -323,8 +323,8 @@ def test_a_headline_repeated_in_the_body_is_counted_once_from_the_body(vocab):
 
 
 def incidents(body: str, vocab: Vocabulary, published=date(2025, 11, 16)) -> list[tuple]:
-    from scripts.extract.incidents import incidents_of, strike_words
-    words = strike_words(vocab, load_story(ProjectPaths.default())[0])
+    from scripts.extract.incidents import incidents_of, incident_words
+    words = incident_words(vocab, load_story(ProjectPaths.default())[0])
     return [(i["date"], i["killed"]["value"]) for i in incidents_of("t", body, published, vocab, words)]
 
 

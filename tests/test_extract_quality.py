@@ -9,7 +9,7 @@ from __future__ import annotations
 from scripts.extract.candidates import Candidate, extract_text
 from scripts.extract.classify import Vocabulary
 from scripts.extract.evaluate import GoldFigure, load_development_set, score, score_incidents
-from scripts.extract.incidents import incidents_of, strike_words
+from scripts.extract.incidents import incidents_of, incident_words
 from scripts.load import load_dataset
 from scripts.paths import ProjectPaths
 from scripts.story import load_story
@@ -61,7 +61,7 @@ def test_strike_incidents_on_the_development_set(capsys):
     dataset, _ = load_dataset(frozen_vocabulary_project())
     dev = load_development_set(GOLD)
     vocab = Vocabulary.of(dataset.metrics, dataset.story.extractor)
-    words = strike_words(vocab, load_story(ProjectPaths.default())[0])
+    words = incident_words(vocab, load_story(ProjectPaths.default())[0])
     found = {sid: incidents_of(sid, dataset.seeds[sid].body, dataset.seeds[sid].published, vocab, words)
              for sid in dev.incidents}
     with capsys.disabled():

@@ -56,7 +56,7 @@ def test_extract_writes_incidents_beside_the_figures_and_review_shows_them(proje
     assert NEW_STRIKE in out
     assert main(["review"]) == 0
     # the strike's toll is proposed once, as the strike, not again as a figure of the running total
-    assert f"{NEW}: 0 placed, 0 not placed, 1 strike incident(s)" in capsys.readouterr().out
+    assert f"{NEW}: 0 placed, 0 not placed, 1 incident(s)" in capsys.readouterr().out
 
 
 def test_a_new_incident_becomes_a_strike_event_of_its_year_that_validates(project, capsys):
@@ -81,7 +81,7 @@ def test_an_incident_of_a_recorded_day_and_theater_is_cited_on_that_event_never_
     before_text = (project.facts / "events.yaml").read_text(encoding="utf-8")
     before = events(project)
     assert main(["accept", incident["id"]]) == 0
-    assert "cited on the recorded strike 'strike-2025-09-30'" in capsys.readouterr().out
+    assert "cited on the recorded event 'strike-2025-09-30'" in capsys.readouterr().out
     after = events(project)
     assert len(after) == len(before) and not (project.facts / "events-strikes-2025.yaml").exists()
     assert after[0]["sources"] == [*before[0]["sources"], {"source": NEW, "quote": SAME_DAY}]  # same toll: no reading
@@ -110,7 +110,7 @@ def test_accept_all_takes_the_incidents_and_two_incidents_of_one_strike_make_one
     assert len(incidents(project)) == 2
     assert main(["accept", "--all", NEW]) == 0
     out = capsys.readouterr().out
-    assert "cited on the new strike 'strike-2025-10-14-eastern-pacific'" in out
+    assert "cited on the new event 'strike-2025-10-14-eastern-pacific'" in out
     [event] = events(project, "events-strikes-2025.yaml")
     assert [c["quote"] for c in event["sources"]] == [NEW_STRIKE, second]
     assert event["sources"][1]["killed"] == {"value": 3} and event["strike"]["killed"]["value"] == 2

@@ -1,5 +1,5 @@
-"""Accepting candidates and strike incidents: append them to their topics' fact files as new
-entries (an incident of a recorded strike becomes a citation of its event), and keep the change
+"""Accepting candidates and incidents: append them to their topics' fact files as new entries (an
+incident of a recorded event becomes a citation of that event), and keep the change
 only if the facts still validate — all of them or none, one validation for the lot. The files'
 existing text (entries, order, comments, the value of every field) is never rewritten: new
 entries are added at the end, a citation right after its event's last one, as text, read back
@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.extract.accept_incidents import NEW_FILE as NEW_EVENTS_FILE
-from scripts.extract.accept_incidents import IncidentPlan, plan_incidents
+from scripts.extract.accept_incidents import IncidentPlan, new_events_file, plan_incidents
 from scripts.extract.append import AppendRefused, append_entries, insert_citation
 from scripts.extract.incident_queue import IncidentDraft
 from scripts.extract.queue import Draft
@@ -118,7 +117,7 @@ class _Written:
 
 def accept_drafts(paths: ProjectPaths, dataset: Dataset, drafts: list[Draft], overrides: dict,
                   incidents: list[IncidentDraft] | None = None) -> list[Accepted]:
-    """Append every candidate and add every incident (a new strike event, or a citation of the
+    """Append every candidate and add every incident (a new event, or a citation of the
     recorded one), validate once, and keep all of them or none (raising why)."""
     taken = {o.id for o in dataset.observations} | {e.id for e in dataset.events}
     refused, appends = [], {}
@@ -135,7 +134,7 @@ def accept_drafts(paths: ProjectPaths, dataset: Dataset, drafts: list[Draft], ov
         raise AcceptRefused("nothing was written:\n" + "\n".join(refused + refused_incidents))
     for plan in plans:
         if plan.how == "added":
-            appends.setdefault(plan.path, ("events", NEW_EVENTS_FILE, []))[2].append((plan.incident.id, plan.entry))
+            appends.setdefault(plan.path, ("events", new_events_file(plan.incident.type), []))[2].append((plan.incident.id, plan.entry))
     inserts = [plan for plan in plans if plan.how == "cited"]
     before = {path: path.read_bytes() if path.exists() else None for path in [*appends, *(p.path for p in inserts)]}
     try:

@@ -26,29 +26,36 @@ from scripts.story import Story
 
 
 @dataclass(frozen=True)
-class StrikeWords:
+class IncidentWords:
     """The incident's fields (its figures) → the metric that fills each, and the places an incident
     may name: the story's first incident type (story.yaml `incidents:`)."""
 
     fields: dict[str, str]
-    theaters: tuple[str, ...]
+    places: tuple[str, ...]
     kind: str = ""
     figures: tuple[str, ...] = ()
+    toll: str = ""
+    place_field: str = ""
 
 
-def strike_words(vocab: Vocabulary, story: Story) -> StrikeWords:
-    """A metric fills a field when the field's word is one of its nouns or cues ("killed")."""
+def incident_words(vocab: Vocabulary, story: Story) -> IncidentWords:
+    """A metric fills a field when it sums that figure of the incident's events (metrics.yaml
+    `sums: {kind, figure}`), else when the field's word is one of its nouns or cues ("killed")."""
     if not story.incidents:
-        return StrikeWords({}, ())
+        return IncidentWords({}, ())
     incident = story.incidents[0]
     by_field: dict[str, str] = {}
+    for metric in vocab.metrics:
+        sums = metric.sums
+        if sums is not None and sums.kind == incident.kind and sums.figure in incident.figure_names:
+            by_field.setdefault(sums.figure, metric.id)
     for metric in vocab.metrics:
         words = {normalise_word(w) for w in (*metric.nouns, *metric.cues)}
         for name in incident.figure_names:
             if normalise_word(name) in words and name not in by_field:
                 by_field[name] = metric.id
     places = tuple(p for p in incident.place_names if p != incident.unknown_place)
-    return StrikeWords(by_field, places, incident.kind, incident.figure_names)
+    return IncidentWords(by_field, places, incident.kind, incident.figure_names, incident.toll, incident.place_field)
 
 
 def _quantity(c: Candidate | None) -> dict | None:
@@ -57,8 +64,8 @@ def _quantity(c: Candidate | None) -> dict | None:
     return {"value": c.value, "qualifier": c.qualifier, **({"high": c.high} if c.high is not None else {})}
 
 
-def _theater(text: str, theaters: tuple[str, ...]) -> str | None:
-    named = [t for t in theaters if re.search(rf"\b{re.escape(t)}\b", text, re.I)]
+def _place(text: str, places: tuple[str, ...]) -> str | None:
+    named = [t for t in places if re.search(rf"\b{re.escape(t)}\b", text, re.I)]
     return named[0] if len(named) == 1 else None
 
 
@@ -92,19 +99,19 @@ def _about_boats(text: str, nouns: frozenset[str]) -> bool:
 
 
 def incidents_of(source: str, body: str, published: date | None, vocab: Vocabulary,
-                 words: StrikeWords) -> list[dict]:
+                 words: IncidentWords) -> list[dict]:
     """Incident candidates of one article, in reading order: one per toll and strike date."""
-    killed_metric = words.fields.get("killed")
-    if killed_metric is None:
+    toll_metric = words.fields.get(words.toll)
+    if toll_metric is None:
         return []
-    article_theater = _theater(body, words.theaters)
+    article_place = _place(body, words.places)
     sentences = split_sentences(body)
     per_sentence = [extract_text(source, s.text, published, vocab) for s in sentences]
     nouns = _strike_nouns(vocab, words)
     strike_days = [_strike_day_of(s.text, published, nouns) for s in sentences]
     found: list[dict] = []
     for n, (sentence, here) in enumerate(zip(sentences, per_sentence)):
-        for toll in (c for c in here if c.metric == killed_metric):
+        for toll in (c for c in here if c.metric == toll_metric):
             if _running(sentence.text, toll, 0):
                 continue
             if not (_about_boats(sentence.text, nouns) or (n and _about_boats(sentences[n - 1].text, nouns))):
@@ -112,18 +119,18 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
             if _CAPTION.match(sentence.text):
                 continue  # a photo's caption retells an earlier strike
             day, how = _strike_day(sentence.text, toll, published, strike_days, n)
-            same = next((i for i in found if i["killed"]["value"] == toll.value
+            same = next((i for i in found if i[words.toll]["value"] == toll.value
                          and (i["date"] == day or None in (i["date"], day))), None)
             if same is not None:
                 if same["date"] is None and day:
                     same.update(date=day, date_precision="day", reason=_reason(how))
                 continue
             by_field = {f: next((c for c in here if c.metric == m), None) for f, m in words.fields.items()}
-            by_field["killed"] = toll  # two strikes in one sentence: each its own toll
+            by_field[words.toll] = toll  # two incidents in one sentence: each its own toll
             found.append({
                 "id": incident_id(source, sentence.text, toll.start, toll.end, toll.value),
                 "source": source, "kind": words.kind, "date": day, "date_precision": "day" if day else None,
-                "theater": _theater(sentence.text, words.theaters) or article_theater,
+                words.place_field: _place(sentence.text, words.places) or article_place,
                 **{f: _quantity(by_field.get(f)) for f in words.figures},
                 "quote": sentence.text, "start": sentence.start, "end": sentence.end,
                 "confidence": round(min(0.9, toll.confidence), 2), "reason": _reason(how)})
@@ -231,7 +238,7 @@ def _strike_day_from(sentence: str, toll: Candidate, published: date | None, str
     return None, "no date given"
 
 
-def _strike_nouns(vocab: Vocabulary, words: StrikeWords) -> frozenset[str]:
+def _strike_nouns(vocab: Vocabulary, words: IncidentWords) -> frozenset[str]:
     return frozenset(normalise_word(n) for m in words.fields.values() for n in vocab.metric(m).nouns)
 
 

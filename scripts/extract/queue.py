@@ -25,6 +25,7 @@ from scripts.problems import Problem, problem
 from scripts.quotes import quote_in_text
 from scripts.records import Dataset, Seed
 from scripts.schema import check_shape
+from scripts.story import Story, load_story
 from scripts.yamlfile import decode_text, parse_yaml
 
 EDITABLE = ("metric", "qualifier", "as_of", "as_of_precision", "scope", "attribution")
@@ -33,9 +34,9 @@ HEADER = ("# yaml-language-server: $schema=../../schemas/drafts.schema.json\n"
           "# Candidate facts proposed by `python -m scripts extract` for {source}.\n"
           "# Review them with `python -m scripts review {source}`. You may correct metric, qualifier, as_of,\n"
           "# as_of_precision and scope, or add attribution, here: the next `extract` keeps your corrections.\n"
-          "# Strike incidents (`incidents:`): you may correct date, date_precision, theater, strikes, vessels and\n"
-          "# survivors; `accept` makes one a strike event, or cites it on the event of its day and theater.\n"
-          "# id, value, killed and quote come from the article and cannot be changed.\n"
+          "# Incidents (`incidents:`, fields as story.yaml `incidents:` names them): you may correct date,\n"
+          "# date_precision, the place and the figures other than the toll; `accept` makes one a new event, or\n"
+          "# cites it on the event of its day and place. id, value, the toll and quote cannot be changed.\n"
           "# Then `python -m scripts accept <id> …` (or `--all {source}`), `python -m scripts reject <id> …`.\n")
 
 
@@ -86,9 +87,10 @@ def drafts_file(paths: ProjectPaths, source: str) -> Path:
     return paths.drafts / f"{source}.yaml"
 
 
-def read_drafts(path: Path, paths: ProjectPaths) -> tuple[list[Draft | IncidentDraft], list[Problem]]:
+def read_drafts(path: Path, paths: ProjectPaths, story: Story | None = None) \
+        -> tuple[list[Draft | IncidentDraft], list[Problem]]:
     """The candidates and incidents of one drafts file that have the right shape, and the problems
-    of the rest."""
+    of the rest (incidents against ``story``'s incident types; default: the project's story)."""
     shown = paths.relative(path)
     try:
         raw = path.read_bytes()
@@ -121,8 +123,10 @@ def read_drafts(path: Path, paths: ProjectPaths) -> tuple[list[Draft | IncidentD
                     "start": 0, "end": 0, "confidence": 0.0, "reason": None, "high": None}
         known = {**defaults, **known}
         drafts.append(Draft(source=source, path=shown, line=doc.line_of(("candidates", i)), **known))
-    drafts += read_incident_entries(doc.data.get("incidents"), failed, source, shown, doc.line_of)
-    return drafts, problems
+    if story is None:
+        story, _ = load_story(paths)
+    incidents, trouble = read_incident_entries(doc.data.get("incidents"), failed, source, shown, doc.line_of, story)
+    return drafts + incidents, problems + trouble
 
 
 def read_queue(paths: ProjectPaths, sources: Iterable[str] | None = None) \
@@ -130,12 +134,13 @@ def read_queue(paths: ProjectPaths, sources: Iterable[str] | None = None) \
     """Every drafts file, or those of ``sources``."""
     files = sorted(paths.drafts.glob("*.yaml")) if sources is None else [drafts_file(paths, s) for s in sources]
     drafts, problems = [], []
+    story, _ = load_story(paths)
     for path in files:
         if not path.is_file() and sources is not None:
             problems.append(problem("file-unreadable", paths.relative(path), 1, "there are no drafts for this article",
                                     f"run `python -m scripts extract seeds/{path.stem}.md` first"))
             continue
-        found, trouble = read_drafts(path, paths)
+        found, trouble = read_drafts(path, paths, story)
         drafts += found
         problems += trouble
     return drafts, problems
@@ -147,7 +152,7 @@ def check_draft(draft: Draft | IncidentDraft, seeds: dict[str, Seed]) -> Problem
     article."""
     again = "run `python -m scripts extract` again and use the ids it writes"
     if not draft.checks_out():
-        what, value = ("incident", draft.killed.value) if isinstance(draft, IncidentDraft) else ("candidate", draft.value)
+        what, value = ("incident", draft.toll.value) if isinstance(draft, IncidentDraft) else ("candidate", draft.value)
         return problem("draft-mismatch", draft.path, draft.line,
                        f"{what} {draft.id} does not match its sentence and value {value:g}: "
                        "its id, value or quote was changed", f"id, value and quote cannot be edited: {again}")

@@ -43,8 +43,8 @@ def read_rejections(paths: ProjectPaths) -> tuple[set[tuple[str, str]], list[Pro
 def rejection(draft: Draft | IncidentDraft, reason: str | None, day: date) -> dict:
     """What was turned down; an incident by its toll."""
     if isinstance(draft, IncidentDraft):
-        entry = {"candidate": draft.id, "source": draft.source, "value": draft.killed.value,
-                 "qualifier": draft.killed.qualifier, "quote": draft.quote}
+        entry = {"candidate": draft.id, "source": draft.source, "value": draft.toll.value,
+                 "qualifier": draft.toll.qualifier, "quote": draft.quote}
     else:
         entry = {"candidate": draft.id, "source": draft.source, "metric": draft.metric, "value": draft.value,
                  "qualifier": draft.qualifier, "quote": draft.quote}

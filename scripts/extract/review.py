@@ -39,10 +39,12 @@ def describe(draft: Draft) -> str:
 
 
 def describe_incident(incident: IncidentDraft) -> str:
-    """The incident's id, date, theater and each figure it gives, with its hedge."""
+    """The incident's id, date, place and each figure it gives, with its hedge."""
     when = f"{incident.date} ({incident.date_precision or 'day'})" if incident.date else "no date (give --date)"
-    figures = [f"{name} {format_quantity(q)}" for name, q in incident.figures().items()]
-    return "  ".join([incident.id, incident.kind, when, incident.theater or "theater unknown", *figures])
+    figures = [f"{name} {format_quantity(incident.figures[name])}" for name in incident.type.figure_names
+               if name in incident.figures]
+    where = incident.place or f"{incident.type.place_field} {incident.type.unknown_place}"
+    return "  ".join([incident.id, incident.kind, when, where, *figures])
 
 
 def review_lines(source: str, drafts: list[Draft | IncidentDraft]) -> list[str]:
@@ -53,8 +55,8 @@ def review_lines(source: str, drafts: list[Draft | IncidentDraft]) -> list[str]:
     for draft in candidates:
         lines += ["  " + describe(draft), "      " + marked_sentence(draft)]
     if incidents:
-        lines.append(f"{source}: {len(incidents)} strike incident(s): `accept` adds each as a strike event, "
-                     "or cites it on the event of its day and theater")
+        lines.append(f"{source}: {len(incidents)} incident(s): `accept` adds each as a new event, "
+                     "or cites it on the event of its day and place")
     for incident in incidents:
         lines += ["  " + describe_incident(incident), "      " + " ".join(incident.quote.split())]
     return lines
