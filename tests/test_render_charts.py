@@ -198,3 +198,34 @@ def test_a_metric_page_does_not_repeat_its_title_or_link_to_itself(mini_site):
     page = mini_site["metrics/strike_deaths.md"]
     assert "## People killed in the strikes" not in page
     assert 'href="../../metrics/strike_deaths/"' not in page
+
+
+# --- the chart constants: one source (scripts/palette.py), written for the browser ---
+
+def test_every_chart_carries_the_palette_constants(mini_site):
+    from scripts.palette import CHART_HEIGHT, COLOURS, DARK_SWAPS
+    charts = [(page, m) for page, text in mini_site.items() if isinstance(text, str)
+              for m in re.findall(r'<div class="tracker-chart"[^>]*>', text)]
+    assert len(charts) >= 5
+    for page, tag in charts:
+        found = re.search(r'data-constants="([^"]*)"', tag)
+        assert found, page
+        constants = json.loads(unescape(found.group(1)))
+        assert constants == {"colours": COLOURS, "darkSwaps": DARK_SWAPS, "chartHeight": CHART_HEIGHT}
+
+
+def test_the_browser_code_repeats_no_colour_or_height_of_the_palette():
+    from scripts.palette import CHART_HEIGHT, COLOURS
+    from scripts.paths import REPO_ROOT
+    assets = REPO_ROOT / "docs" / "assets"
+    for path in [assets / "javascripts" / "charts.js", *(assets / "stylesheets").glob("*.css")]:
+        text = path.read_text(encoding="utf-8").lower()
+        assert [c for c in COLOURS.values() if c.lower() in text] == [], path.name
+    assert not re.search(rf"\b{CHART_HEIGHT}\b", (assets / "javascripts" / "charts.js").read_text(encoding="utf-8"))
+
+
+def test_the_css_custom_properties_are_the_palette():
+    from scripts.palette import COLOURS, css_custom_properties
+    css = css_custom_properties({"--tracker-topic-x": "#123456"})
+    assert all(f"--tracker-{name}: {value};" in css for name, value in COLOURS.items())
+    assert "--tracker-topic-x: #123456;" in css and css.startswith(":root {")

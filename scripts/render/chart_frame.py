@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from scripts.palette import GREY
 from scripts.records import Annotation, Event
 from scripts.wording import format_date
 from scripts.render.text import plot_lines, plot_text
@@ -123,10 +124,10 @@ def event_marks(notes: tuple[Annotation, ...], events: dict[str, Event],
         x = day.isoformat()
         leftwards = (day - start) > (end - start) * 2 / 3
         shapes.append(dict(type="line", xref="x", yref="paper", x0=x, x1=x, y0=0, y1=1, layer="below",
-                           line=dict(color="#8C8C8C", width=1.5, dash="dot")))
+                           line=dict(color=GREY, width=1.5, dash="dot")))
         labels.append(dict(x=x, xref="x", y=1 - 0.08 * (i % 2), yref="paper", xanchor="right" if leftwards else "left", yanchor="top",
                            text=plot_text(note.label or short_label(event.title)), showarrow=False,
-                           font=dict(size=11, color="#8C8C8C"), align="left",
+                           font=dict(size=11, color=GREY), align="left",
                            hovertext=plot_lines([event.title, format_date(event.date, event.date_precision)])))
     return shapes, labels
 

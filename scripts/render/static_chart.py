@@ -15,6 +15,7 @@ import html
 import re
 from datetime import date, datetime
 
+from scripts.palette import GREY
 from scripts.render.chart_frame import date_ticks
 
 FONT = 12
@@ -145,7 +146,7 @@ def _lines(trace: dict, plot: _Plot) -> list[str]:
     for x, y in list(zip(trace["x"], trace["y"])) + [(None, None)]:
         if x is None or y is None:
             if len(points) > 1:
-                out.append(f'<polyline points="{" ".join(points)}" fill="none" stroke="{line.get("color", "#8C8C8C")}" '
+                out.append(f'<polyline points="{" ".join(points)}" fill="none" stroke="{line.get("color", GREY)}" '
                            f'stroke-width="{line.get("width", 2)}"{dash}/>')
             points = []
             continue
@@ -165,7 +166,7 @@ def _markers(trace: dict, plot: _Plot) -> list[str]:
         if x is None or y is None:
             continue
         px, py = plot.x(x), plot.y(y)
-        colour = _each(marker.get("color", "#8C8C8C"), i)
+        colour = _each(marker.get("color", GREY), i)
         if ups and ups[i]:
             top = plot.y(y + ups[i])
             out.append(f'<path d="M{px:.1f} {py:.1f}V{top:.1f}M{px - 3.5:.1f} {top:.1f}H{px + 3.5:.1f}" '
@@ -186,12 +187,12 @@ def _legend(traces: list[dict], width: int, top: float) -> tuple[list[str], floa
             x, y = 8.0, y + LEGEND_ROW
         if "markers" in trace.get("mode", ""):
             m = trace.get("marker") or {}
-            colour = _each(m.get("color", "#8C8C8C"), 0)
+            colour = _each(m.get("color", GREY), 0)
             out.append(_symbol(str(_each(m.get("symbol", "circle"), 0)), x + 9, y, 10, colour, colour))
         else:
             line = trace.get("line") or {}
             dash = ' stroke-dasharray="2 3"' if line.get("dash") == "dot" else ""
-            out.append(f'<line x1="{x}" x2="{x + 18}" y1="{y}" y2="{y}" stroke="{line.get("color", "#8C8C8C")}" '
+            out.append(f'<line x1="{x}" x2="{x + 18}" y1="{y}" y2="{y}" stroke="{line.get("color", GREY)}" '
                        f'stroke-width="{line.get("width", 2)}"{dash}/>')
         out.append(f'<text x="{x + 24:.1f}" y="{y + 4:.1f}">{name}</text>')
         x += item
@@ -202,14 +203,14 @@ def _events(layout: dict, plot: _Plot) -> list[str]:
     out = []
     for shape in layout.get("shapes") or []:
         x = plot.x(shape["x0"])
-        out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{TOP}" y2="{plot.height - BOTTOM}" stroke="#8C8C8C" '
+        out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{TOP}" y2="{plot.height - BOTTOM}" stroke="{GREY}" '
                    'stroke-width="1.5" stroke-dasharray="2 3"/>')
     for note in layout.get("annotations") or []:
         y = TOP + (1 - note["y"]) * (plot.height - BOTTOM - TOP) + 12
         x = plot.x(note["x"])
         right = note.get("xanchor") == "right"
         out.append(f'<text x="{x + (-3 if right else 3):.1f}" y="{y:.1f}" text-anchor="{"end" if right else "start"}" '
-                   f'fill="#8C8C8C">{_text(note["text"])}</text>')
+                   f'fill="{GREY}">{_text(note["text"])}</text>')
     return out
 
 

@@ -6,6 +6,7 @@ import html
 import json
 from dataclasses import dataclass
 
+from scripts.palette import browser_constants
 from scripts.records import UNNAMED_OUTLET, Metric, Observation, Seed
 from scripts.render.chart_frame import DEFAULT_WIDTH, NARROW_WIDTH, ChartFrame
 from scripts.wording import format_date, format_quantity_with_unit
@@ -77,14 +78,19 @@ def chart_data(spec: dict) -> str:
     return html.escape(json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False), quote=True)
 
 
+# The chart constants charts.js reads (colours, the dark palette's swaps, the height): scripts/palette.py's.
+CONSTANTS = html.escape(browser_constants(), quote=True)
+
+
 def chart_drawing(spec: dict, label: str, frame: ChartFrame | None = None) -> str:
     """The drawing area: the chart drawn at build time (a wide and a narrow SVG), which charts.js
-    replaces with the interactive chart; ``frame`` gives it the words a downloaded image carries."""
+    replaces with the interactive chart; ``frame`` gives it the words a downloaded image carries, and
+    ``data-constants`` the palette's constants (charts.js repeats none of them)."""
     words = f' data-frame="{chart_data(frame.as_spec())}"' if frame else ""
     static = "".join(f'<div class="tracker-static-{name}">{static_svg(spec, width)}</div>'
                      for name, width in (("wide", DEFAULT_WIDTH), ("narrow", NARROW_WIDTH))) if can_draw(spec) else ""
     return (f'<div class="tracker-chart" role="img" aria-label="{html_text(label)}" '
-            f'data-figure="{chart_data(spec)}"{words}>{static}</div>')
+            f'data-figure="{chart_data(spec)}"{words} data-constants="{CONSTANTS}">{static}</div>')
 
 
 def chart_tools(frame: ChartFrame, links: Links) -> str:

@@ -22,8 +22,15 @@
   var here = document.currentScript && document.currentScript.src;
   var plotlyUrl = new URL("../vendor/plotly-basic.min.js", here || location.href).href;
   var plotlyLoading = null;
-  // Okabe–Ito dark blue is too dim on the dark palette: use its sky blue there.
-  var DARK_SWAPS = { "#0072B2": "#56B4E9" };
+  // The chart constants (colours, the dark palette's swaps, the height) are scripts/palette.py's,
+  // written by the build on each chart (data-constants): none is repeated here.
+  function constantsOf(el) {
+    if (!el._trackerConstants) {
+      var raw = el.getAttribute("data-constants");
+      el._trackerConstants = raw ? JSON.parse(raw) : { colours: {}, darkSwaps: {}, chartHeight: null };
+    }
+    return el._trackerConstants;
+  }
   var CONFIG = { displayModeBar: false, responsive: false, scrollZoom: false, doubleClick: false };
 
   function loadPlotly() {
@@ -69,19 +76,20 @@
     return { dtick: dayStep * DAY_MS, tick0: range[0], tickformat: "%-d %b" };
   }
 
-  function swapColour(value, dark) {
-    if (!dark) return value;
-    if (typeof value === "string") return DARK_SWAPS[value] || value;
-    if (Array.isArray(value)) return value.map(function (v) { return swapColour(v, dark); });
+  // swaps: the colours to swap on the dark palette (null on the light one).
+  function swapColour(value, swaps) {
+    if (!swaps) return value;
+    if (typeof value === "string") return swaps[value] || value;
+    if (Array.isArray(value)) return value.map(function (v) { return swapColour(v, swaps); });
     return value;
   }
 
-  function recolour(node, dark) {
-    if (Array.isArray(node)) return node.map(function (n) { return recolour(n, dark); });
+  function recolour(node, swaps) {
+    if (Array.isArray(node)) return node.map(function (n) { return recolour(n, swaps); });
     if (node && typeof node === "object") {
       var out = {};
       Object.keys(node).forEach(function (key) {
-        out[key] = key === "color" ? swapColour(node[key], dark) : recolour(node[key], dark);
+        out[key] = key === "color" ? swapColour(node[key], swaps) : recolour(node[key], swaps);
       });
       return out;
     }
@@ -123,7 +131,7 @@
     el.setAttribute("data-theme", dark ? "dark" : "light");
     Array.prototype.forEach.call(el.querySelectorAll(".tracker-static-wide, .tracker-static-narrow"),
       function (node) { node.remove(); });  // the build-time drawing gives way to the live chart
-    return window.Plotly.react(el, forTouch(recolour(spec.data, dark)), themeLayout(spec.layout, el.clientWidth), CONFIG).then(function () {
+    return window.Plotly.react(el, forTouch(recolour(spec.data, dark ? constantsOf(el).darkSwaps : null)), themeLayout(spec.layout, el.clientWidth), CONFIG).then(function () {
       el.setAttribute("data-drawn", "true");
       if (!el._trackerClick) {
         el._trackerClick = true;
@@ -246,7 +254,7 @@
     var layout = JSON.parse(JSON.stringify(spec.layout));
     var subtitle = wrapWords(frame.subtitle || "", 110);
     var top = 56 + 18 * subtitle.length, bottom = 150;
-    var height = (layout.height || 340) + top + bottom - 20;
+    var height = (layout.height || constantsOf(el).chartHeight) + top + bottom - 20;
     var plotHeight = height - top - bottom;
     layout.width = EXPORT_WIDTH;
     layout.height = height;
