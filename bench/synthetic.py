@@ -17,6 +17,7 @@ from scripts.paths import REPO_ROOT, ProjectPaths
 
 
 ARTICLES_PER_METRIC_SET = 50
+ENTRIES_PER_FILE = 5000
 
 
 def metric_sets(articles: int) -> int:
@@ -96,7 +97,12 @@ def build_synthetic(root: Path, articles: int, facts_per_article: int = 10) -> P
         for item in items:
             if item["scope"] is None:
                 del item["scope"]
-        (root / "facts" / f"{topic}.yaml").write_text(
-            yaml.safe_dump({"observations": items}, sort_keys=False, allow_unicode=True, width=110), encoding="utf-8")
+        # A fact file may hold at most 5 MB (scripts/yamlfile.py): large trackers split each topic,
+        # as editors would, into files of ENTRIES_PER_FILE entries.
+        for part, start in enumerate(range(0, max(len(items), 1), ENTRIES_PER_FILE)):
+            name = f"{topic}.yaml" if part == 0 else f"{topic}-{part:03d}.yaml"
+            (root / "facts" / name).write_text(
+                yaml.safe_dump({"observations": items[start:start + ENTRIES_PER_FILE]}, sort_keys=False,
+                               allow_unicode=True, width=110), encoding="utf-8")
     return ProjectPaths(root)
 

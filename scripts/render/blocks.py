@@ -1,10 +1,12 @@
-"""Large HTML blocks of the generated pages, set aside while MkDocs runs Markdown.
+"""Large HTML blocks of the generated pages, set aside while Markdown runs.
 
 Generated pages are Markdown (headings, for the table of contents) around one-line HTML blocks:
 charts and tables. Python-Markdown parses every tag of a raw HTML block to find where it ends,
-which at 10,000 facts costs more than everything else in the build. The MkDocs hook swaps each
-block for a short placeholder before Markdown runs and puts it back in the HTML after; the
-placeholder cannot come from the facts, whose text is always escaped.
+which at 10,000 facts costs more than everything else in the build. The Markdown extension
+(scripts/markdown_blocks.py) swaps each block for a short placeholder before Markdown runs and
+puts it back in the HTML after; the placeholder cannot come from the facts, whose text is always
+escaped. It runs on every page, so a hand-written page in docs/ writes a multi-line HTML block
+with its first line not closing on itself (or uses Markdown).
 """
 
 from __future__ import annotations
