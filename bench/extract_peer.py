@@ -25,6 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.fresh import empty_caches  # noqa: E402
+
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "extraction"
 # quantulum3's peer unit names → the metrics' `unit` values (facts/metrics.yaml)
 UNIT_OF_PEER = {"barrel": "barrels", "dollar": "USD", "United States dollar": "USD"}
@@ -98,6 +100,7 @@ def main() -> None:
     timings = {"ours": [], "quantulum3": []}
     for _ in range(args.repeat):
         for name, run in (("ours", run_ours), ("quantulum3", run_peer)):
+            empty_caches()  # every run does fresh work: no cache of the last run's words or dates
             started = time.process_time()
             result = run()
             timings[name].append(time.process_time() - started)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.fresh import against_reference, empty_caches, reference_seconds  # noqa: E402
 from scripts.extract.candidates import extract_text  # noqa: E402
 from scripts.extract.classify import Vocabulary  # noqa: E402
 from scripts.extract.sentences import split_sentences  # noqa: E402
@@ -48,11 +49,12 @@ def main() -> None:
     vocab = Vocabulary.of(dataset.metrics, dataset.story.extractor)
     corpus = synthetic_corpus(args.articles)
     words = sum(len(body.split()) for _, body, _ in corpus)
+    empty_caches()  # fresh work: nothing left by loading the real data or building the corpus
     started = time.perf_counter()
     candidates = sum(len(extract_text(source, body, published, vocab)) for source, body, published in corpus)
     elapsed = time.perf_counter() - started
     print(f"{len(corpus)} articles ({words:,} words, {candidates:,} candidates) in {elapsed:.2f} s on one core: "
-          f"{len(corpus) / elapsed:.0f} articles/s")
+          f"{len(corpus) / elapsed:.0f} articles/s; {against_reference(elapsed, reference_seconds())}")
 
 
 if __name__ == "__main__":

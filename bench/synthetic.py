@@ -17,6 +17,7 @@ from scripts.paths import REPO_ROOT, ProjectPaths
 
 
 ARTICLES_PER_METRIC_SET = 50
+ENTRIES_PER_FILE = 5000
 
 
 def metric_sets(articles: int) -> int:
@@ -63,8 +64,9 @@ def build_synthetic(root: Path, articles: int, facts_per_article: int = 10) -> P
     shutil.copy(REPO_ROOT / "facts" / "events.yaml", root / "facts" / "events.yaml")
     for seed_file in (REPO_ROOT / "seeds").glob("*.md"):  # the events cite the real articles
         shutil.copy(seed_file, root / "seeds" / seed_file.name)
-    originals = sorted(real.seeds.values(), key=lambda s: s.id)
-    by_source = {s.id: [o for o in real.observations if o.source == s.id] for s in originals}
+    by_source = {s.id: [o for o in real.observations if o.source == s.id] for s in real.seeds.values()}
+    # Copies of the articles that have figures: each copy's facts quote its own text.
+    originals = sorted((s for s in real.seeds.values() if by_source[s.id]), key=lambda s: s.id)
     entries: dict[str, list[dict]] = {topic: [] for topic in ("deployments", "strikes", "oil", "context")}
     for i in range(articles):
         seed = originals[i % len(originals)]
@@ -76,7 +78,7 @@ def build_synthetic(root: Path, articles: int, facts_per_article: int = 10) -> P
         (root / "seeds" / f"{seed_id}.md").write_text(
             "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n" + seed.body
             + f"\n\nThis is synthetic copy {i} of a real article.\n", encoding="utf-8")  # a text of its own
-        source_facts = by_source[seed.id] or [o for o in real.observations][:1]
+        source_facts = by_source[seed.id]
         for j in range(facts_per_article):
             obs = source_facts[j % len(source_facts)]
             metric = real.metrics[obs.metric]
@@ -87,11 +89,20 @@ def build_synthetic(root: Path, articles: int, facts_per_article: int = 10) -> P
                 "scope": obs.scope or f"synthetic copy {j}" if j else obs.scope,
                 "source": seed_id if obs.source == seed.id else seed_id, "quote": obs.quote,
                 "status": "verified"})
+            if obs.quantity.high is not None:
+                entries[metric.topic][-1]["high"] = obs.quantity.high + j
+            if j:  # a value the quote does not state: say how it was worked out, as an editor would
+                entries[metric.topic][-1]["derived"] = f"synthetic copy {j}: the quoted figure plus {j}"
     for topic, items in entries.items():
         for item in items:
             if item["scope"] is None:
                 del item["scope"]
-        (root / "facts" / f"{topic}.yaml").write_text(
-            yaml.safe_dump({"observations": items}, sort_keys=False, allow_unicode=True, width=110), encoding="utf-8")
+        # A fact file may hold at most 5 MB (scripts/yamlfile.py): large trackers split each topic,
+        # as editors would, into files of ENTRIES_PER_FILE entries.
+        for part, start in enumerate(range(0, max(len(items), 1), ENTRIES_PER_FILE)):
+            name = f"{topic}.yaml" if part == 0 else f"{topic}-{part:03d}.yaml"
+            (root / "facts" / name).write_text(
+                yaml.safe_dump({"observations": items[start:start + ENTRIES_PER_FILE]}, sort_keys=False,
+                               allow_unicode=True, width=110), encoding="utf-8")
     return ProjectPaths(root)
 

@@ -1,32 +1,33 @@
-"""Build stage: validate, run MkDocs into a fresh folder, and only then replace site/.
+"""Build stage: validate and render once into the staging folder (scripts/staging.py), run the
+site engine on it into a fresh folder (scripts/engines.py), and only then replace site/.
 
 A failed or interrupted build leaves the previous site/ whole; a build killed while it swaps the
-folders leaves a whole site that the next build puts back (``recover_directory``). Dates that MkDocs would take
-from the clock (sitemap, gzip headers) come from SOURCE_DATE_EPOCH, set from the last commit,
-so two builds of one commit are byte-identical.
+folders leaves a whole site that the next build puts back (``recover_directory``). Dates that the
+engine would take from the clock (sitemap, gzip headers) come from SOURCE_DATE_EPOCH, set from the
+last commit for the engine's run only, so two builds of one commit are byte-identical and two
+builds of different commits in one process carry their own dates.
 """
 
 from __future__ import annotations
 
 import gc
-import logging
 import os
 import shutil
 import subprocess
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, time as dtime, timezone
 from pathlib import Path
+from typing import Iterator
 
 from scripts.paths import ProjectPaths
 from scripts.problems import Problem, ProblemsFound, has_errors
-from scripts.safefiles import unsafe_inputs
-from scripts.validate import validate_project
+from scripts.engines import ENGINES, BuildFailed
+from scripts.staging import Stage, StagingFailed, read_settings, stage_site, validated
 
-
-class BuildFailed(Exception):
-    """MkDocs could not build the site (configuration, theme, or a warning under --strict)."""
+__all__ = ["BuildFailed", "BuildResult", "build_site", "recover_directory", "replace_directory"]
 
 
 @dataclass
@@ -35,6 +36,7 @@ class BuildResult:
     pages: int
     seconds: float
     warnings: list[Problem] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds: validate, render, engine
 
 
 def source_date_epoch(paths: ProjectPaths) -> str:
@@ -89,46 +91,48 @@ def replace_directory(new: Path, target: Path) -> None:
         shutil.rmtree(trash, ignore_errors=True)
 
 
-def run_mkdocs(paths: ProjectPaths, site_dir: Path, strict: bool) -> None:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, MkDocsException
-
-    logger = logging.getLogger("mkdocs")
-    handler = logging.StreamHandler()
-    handler.setLevel(logging.WARNING)
-    handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
-    logger.addHandler(handler)
+@contextmanager
+def records_frozen() -> Iterator[None]:
+    """The records live until the build ends: spare the garbage collector from scanning them again
+    at every collection (at 10,000 facts the rest of the build grew faster than the data without
+    it), and give them back to it when the build ends, so nothing of one build weighs on the next."""
+    gc.freeze()
     try:
-        config = load_config(str(paths.mkdocs_config), site_dir=str(site_dir), strict=strict)
-        build(config)
-    except (Abort, MkDocsException) as err:
-        raise BuildFailed(str(err) or type(err).__name__) from err
+        yield
     finally:
-        logger.removeHandler(handler)
+        gc.unfreeze()
 
 
-def build_site(paths: ProjectPaths, strict: bool = False, site_dir: Path | None = None) -> BuildResult:
+def build_site(paths: ProjectPaths, strict: bool = False, site_dir: Path | None = None,
+               engine: str = "mkdocs") -> BuildResult:
+    """load → validate → render, once, into the staging folder; then the engine builds it into a
+    fresh folder that replaces site/ only when it is whole."""
     started = time.perf_counter()
-    refused = unsafe_inputs(paths)  # before anything reads a file that a link could point out of the project
-    if refused:
-        raise ProblemsFound(refused)
-    _, problems = validate_project(paths)
+    timings: dict[str, float] = {}
+    dataset, problems = validated(paths)
+    timings["validate"] = time.perf_counter() - started
     if has_errors(problems) or (strict and problems):
         raise ProblemsFound(problems)
-    # The records live until the build ends: spare the garbage collector from scanning them again
-    # at every collection, which at 10,000 facts made the rest of the build grow faster than the data.
-    gc.freeze()
+    run_engine = ENGINES[engine]
     target = (site_dir or paths.site).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    recover_directory(target)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
-    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(paths))
-    try:
-        run_mkdocs(paths, staging, strict)
-        replace_directory(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with records_frozen():
+        try:
+            settings = read_settings(paths, dataset.story)
+            stage = Stage.of(paths, "staging")
+            stage_site(paths, dataset, settings, stage)
+        except StagingFailed as err:
+            raise BuildFailed(str(err)) from err
+        timings["render"] = time.perf_counter() - started - timings["validate"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        recover_directory(target)
+        fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+        try:
+            run_engine(stage.config, fresh, strict, source_date_epoch(paths))
+            replace_directory(fresh, target)
+        except BaseException:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise
+    timings["engine"] = time.perf_counter() - started - timings["validate"] - timings["render"]
     pages = sum(1 for _ in target.rglob("index.html"))
-    return BuildResult(target, pages, time.perf_counter() - started, [p for p in problems if p.severity == "warning"])
+    return BuildResult(target, pages, time.perf_counter() - started,
+                       [p for p in problems if p.severity == "warning"], timings)

@@ -2,7 +2,7 @@
 
     python -m scripts init DIR [--name NAME]
     python -m scripts validate [--strict] [--format text|json|github]
-    python -m scripts build [--strict]
+    python -m scripts build [--strict] [--engine mkdocs|zensical]
     python -m scripts serve [--port N]
     python -m scripts extract [FILE ...] [--json] [--published DATE]
     python -m scripts review [ARTICLE ...]
@@ -130,7 +130,7 @@ def cmd_build(args: argparse.Namespace, paths: ProjectPaths) -> int:
     from scripts.build import BuildFailed, build_site
 
     try:
-        result = build_site(paths, strict=args.strict)
+        result = build_site(paths, strict=args.strict, engine=args.engine)
     except ProblemsFound as err:
         report_problems(err.problems)
         print("The site was not built; the previous site/ is unchanged.", file=sys.stderr)
@@ -176,6 +176,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=cmd_validate)
     build = sub.add_parser("build", help="validate, then build the site into site/")
     build.add_argument("--strict", action="store_true", help="fail on warnings too (MkDocs and facts)")
+    build.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
+                       help="the site engine (zensical: pip install -r requirements/zensical.txt)")
     build.set_defaults(run=cmd_build)
     serve = sub.add_parser("serve", help="preview the site, rebuilding when a file changes")
     serve.add_argument("--port", type=int, default=8000)

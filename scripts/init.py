@@ -122,12 +122,12 @@ markdown_extensions:
       permalink: true
   - pymdownx.details
   - pymdownx.superfences
+  - scripts.markdown_blocks
 plugins:
   - search
-hooks:
-  - {engine}/scripts/mkdocs_hooks.py
 not_in_nav: |
   /metrics/*.md
+  /sources/*.md
   /problems.md
 """
 

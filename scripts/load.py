@@ -22,7 +22,7 @@ from scripts.records import (Annotation, Citation, Correction, Dataset, Event, E
                              Observation, Origin, Quantity, Reading, Seed)
 from scripts.safefiles import read_input, read_problem
 from scripts.incident_fields import CITATION_FIELDS, CORRECTED_FIELDS, block_problems, incident_block_problems
-from scripts.schema import check_shape
+from scripts.schema import Schemas, check_shape
 from scripts.story import IncidentType, Story, load_story
 from scripts.yamlfile import MAX_YAML_BYTES, YamlDocument, decode_text, parse_yaml
 
@@ -40,6 +40,7 @@ class _Collector:
     """Problems of one loading run, and the date parser that feeds it."""
 
     problems: list[Problem]
+    schemas: Schemas
     story: Story = Story()
 
     def date(self, value: str, doc_path: str, line: int, name: str) -> date | None:
@@ -67,7 +68,7 @@ def read_yaml_file(path: Path, paths: ProjectPaths) -> tuple[YamlDocument | None
     return parse_yaml(text, shown)
 
 
-def _entries(doc: YamlDocument, key: str, schemas: Path, schema: str,
+def _entries(doc: YamlDocument, key: str, schemas: Schemas, schema: str,
              collector: _Collector) -> list[tuple[int, dict[str, Any]]]:
     """Shape-check a document and return the entries that passed, with their index."""
     problems, failed = check_shape(doc, schemas, schema)
@@ -88,7 +89,7 @@ def load_metrics(paths: ProjectPaths, collector: _Collector) -> dict[str, Metric
     if doc is None:
         return {}
     metrics: dict[str, Metric] = {}
-    for i, entry in _entries(doc, "metrics", paths.schemas, "metrics.schema.json", collector):
+    for i, entry in _entries(doc, "metrics", collector.schemas, "metrics.schema.json", collector):
         line = doc.line_of(("metrics", i))
         if entry["id"] in metrics:
             collector.problems.append(problem("duplicate-id", doc.path, line, f"metric '{entry['id']}' is defined twice"))
@@ -141,7 +142,7 @@ def load_seed(path: Path, paths: ProjectPaths, collector: _Collector) -> Seed | 
     collector.problems.extend(problems)
     if doc is None:
         return None
-    shape, failed = check_shape(doc, paths.schemas, "seed.schema.json")
+    shape, failed = check_shape(doc, collector.schemas, "seed.schema.json")
     collector.problems.extend(shape)
     if failed:
         return None
@@ -323,7 +324,7 @@ def load_fact_files(paths: ProjectPaths, collector: _Collector) -> tuple[list[Ob
             continue
         key, schema, build = _KINDS[fact_file_kind(path)]
         target = events if key == "events" else observations
-        for i, entry in _entries(doc, key, paths.schemas, schema, collector):
+        for i, entry in _entries(doc, key, collector.schemas, schema, collector):
             record = build(entry, doc, i, collector)
             if record is not None:
                 target.append(record)
@@ -333,7 +334,7 @@ def load_fact_files(paths: ProjectPaths, collector: _Collector) -> tuple[list[Ob
 def load_dataset(paths: ProjectPaths) -> tuple[Dataset, list[Problem]]:
     """Everything that loads, and every problem met while loading. Never raises on bad input."""
     story, problems = load_story(paths)
-    collector = _Collector(problems, story)
+    collector = _Collector(problems, Schemas.read(paths.schemas), story)
     metrics = load_metrics(paths, collector)
     seeds = load_seeds(paths, collector)
     observations, events, files = load_fact_files(paths, collector)

@@ -33,11 +33,6 @@ class ProjectPaths:
         return self.root / "seeds"
 
     @property
-    def generated_cache(self) -> Path:
-        """Generated pages kept between the rebuilds of a preview (never committed)."""
-        return self.root / ".cache" / "generated"
-
-    @property
     def drafts(self) -> Path:
         """The review queue of `extract`, one file per article: a cache, never committed."""
         return self.root / ".cache" / "drafts"

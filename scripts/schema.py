@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
@@ -25,24 +25,37 @@ _TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole numbe
                "object": "a set of fields", "array": "a list", "null": "empty"}
 
 
-def _read_json(path: Path) -> Any:
-    return json.loads(read_input(path, MAX_SCHEMA_BYTES).decode("utf-8"))
+@dataclass(frozen=True)
+class Schemas:
+    """The JSON Schemas of one project as read now: every *.schema.json file's name and text.
+    Read once per load and handed on; what is compiled from them is cached by their text, so an
+    edited schema is seen at the next load (a preview rebuilding under `serve` included)."""
+
+    texts: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def read(cls, folder: Path) -> Schemas:
+        return cls(tuple((path.name, read_input(path, MAX_SCHEMA_BYTES).decode("utf-8"))
+                         for path in sorted(folder.glob("*.schema.json"))))
+
+    def document(self, name: str) -> Any:
+        text = dict(self.texts).get(name)
+        if text is None:
+            raise FileNotFoundError(f"schemas/{name} is missing")
+        return json.loads(text)
 
 
-@lru_cache(maxsize=None)
-def _validator(schemas_dir: Path, name: str) -> Draft7Validator:
-    resources = []
-    for path in sorted(schemas_dir.glob("*.schema.json")):
-        contents = _read_json(path)
-        resources.append((path.name, Resource.from_contents(contents, default_specification=DRAFT7)))
+@lru_cache(maxsize=32)
+def _validator(schemas: Schemas, name: str) -> Draft7Validator:
+    resources = [(file, Resource.from_contents(json.loads(text), default_specification=DRAFT7))
+                 for file, text in schemas.texts]
     registry = Registry().with_resources(resources)
-    schema = _read_json(schemas_dir / name)
-    return Draft7Validator(schema, registry=registry)
+    return Draft7Validator(schemas.document(name), registry=registry)
 
 
-def _bundled(schemas_dir: Path, name: str) -> dict:
+def _bundled(schemas: Schemas, name: str) -> dict:
     """One self-contained schema: references to common.schema.json become local definitions."""
-    common = _read_json(schemas_dir / "common.schema.json")
+    common = schemas.document("common.schema.json")
 
     def rewrite(node):
         if isinstance(node, dict):
@@ -55,7 +68,7 @@ def _bundled(schemas_dir: Path, name: str) -> dict:
             return [rewrite(v) for v in node]
         return node
 
-    schema = rewrite(_read_json(schemas_dir / name))
+    schema = rewrite(schemas.document(name))
     definitions = schema.setdefault("definitions", {})
     for key, value in common.get("definitions", {}).items():
         local = json.loads(json.dumps(value).replace('"#/definitions/', '"#/definitions/common__'))
@@ -63,21 +76,24 @@ def _bundled(schemas_dir: Path, name: str) -> dict:
     return schema
 
 
-@lru_cache(maxsize=None)
-def _fast_check(schemas_dir: Path, name: str):
+@lru_cache(maxsize=32)
+def _fast_check(schemas: Schemas, name: str):
     """A compiled validator that only says valid or not: most documents are valid, and the full
     (slower) validator then only runs to explain the ones that are not."""
-    return fastjsonschema.compile(_bundled(schemas_dir, name))
+    return fastjsonschema.compile(_bundled(schemas, name))
 
 
-def check_shape(doc: YamlDocument, schemas_dir: Path, schema_name: str) -> tuple[list[Problem], set[tuple]]:
-    """Problems with the document's shape, and the paths of entries that failed (to skip)."""
+def check_shape(doc: YamlDocument, schemas: Schemas | Path, schema_name: str) -> tuple[list[Problem], set[tuple]]:
+    """Problems with the document's shape, and the paths of entries that failed (to skip).
+    ``schemas``: as read by the caller, or the folder to read them from (for a single document)."""
+    if not isinstance(schemas, Schemas):
+        schemas = Schemas.read(schemas)
     try:
-        _fast_check(schemas_dir, schema_name)(doc.data)
+        _fast_check(schemas, schema_name)(doc.data)
         return [], set()
     except fastjsonschema.JsonSchemaException:
         pass
-    validator = _validator(schemas_dir, schema_name)
+    validator = _validator(schemas, schema_name)
     problems: list[Problem] = []
     failed: set[tuple] = set()
     for error in _leaf_errors(validator.iter_errors(doc.data)):

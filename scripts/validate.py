@@ -4,7 +4,6 @@ loading). Every check adds problems; none stops the others."""
 from __future__ import annotations
 
 import difflib
-import hashlib
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import Iterable, Iterator
@@ -19,38 +18,10 @@ from scripts.records import Dataset, Event, Metric, Observation, Quantity
 from scripts.wording import format_date, format_number, format_quantity
 
 
-_cache: dict[tuple, tuple[Dataset, list[Problem]]] = {}
-
-
-def _fingerprint(paths: ProjectPaths) -> tuple:
-    """What the result depends on: every input file's name and content (reading is cheap next to
-    parsing; modification times can be too coarse to see a quick edit)."""
-    files = [*paths.seeds.glob("*.md"), *paths.facts.glob("*.yaml"), *paths.schemas.glob("*.json"), paths.story_file]
-    digest = hashlib.blake2b(str(paths.root).encode(), digest_size=16)
-    for path in sorted(files):
-        digest.update(str(path).encode())
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"\0unreadable")
-    return (digest.hexdigest(),)
-
-
 def validate_project(paths: ProjectPaths, base: str | None = None) -> tuple[Dataset, list[Problem]]:
     """Load and check everything; with ``base`` (a git revision), also that changes to verified
-    figures are recorded as corrections. The problems come sorted by file and line.
-
-    A build validates before MkDocs runs and the MkDocs hook needs the same result: unchanged
-    inputs are not read and checked a second time."""
-    key = (_fingerprint(paths), base)
-    if key not in _cache:
-        _cache.clear()
-        _cache[key] = _validate(paths, base)
-    dataset, problems = _cache[key]
-    return dataset, list(problems)
-
-
-def _validate(paths: ProjectPaths, base: str | None) -> tuple[Dataset, list[Problem]]:
+    figures are recorded as corrections. The problems come sorted by file and line. Every call
+    reads the files again: a build calls it once and hands the result on."""
     dataset, problems = load_dataset(paths)
     problems = problems + list(check_dataset(dataset))
     if base:

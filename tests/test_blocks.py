@@ -15,5 +15,5 @@ def test_whole_line_blocks_after_a_blank_line_are_set_aside_and_put_back_in_orde
 
 
 def test_a_line_inside_a_paragraph_or_not_closed_on_its_line_stays_for_markdown():
-    markdown = "Some text\n<span>continued</span>\n\n<div>opened\nclosed</div>\n"
+    markdown = "Some text\n<span>continued</span>\n\n<div>opened\nclosed</div>\n\n<div>\ncontent</div>\n"
     assert set_aside(markdown) == (markdown, [])

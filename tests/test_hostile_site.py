@@ -59,6 +59,7 @@ def test_the_metric_page_shows_the_label_and_description_as_written(hostile_site
 
 
 def test_the_front_matter_of_a_generated_page_cannot_be_ended_by_the_data():
+    from markupsafe import escape
     from mkdocs.utils.meta import get_data
 
     from scripts.render.pages import front_matter
@@ -67,8 +68,9 @@ def test_the_front_matter_of_a_generated_page_cannot_be_ended_by_the_data():
                                ("a\u2028---\u2029b", "c\x85---\rd"), ("'", '"\\')):
         body, meta = get_data(front_matter(title, description, searchable=False) + "# Body\n")
         assert body.strip() == "# Body"
-        assert meta == {"title": " ".join(title.split()), "description": " ".join(description.split()),
-                        "search": {"exclude": True}}
+        # written as escaped HTML, which is how every site engine prints a page's title and description
+        assert meta == {"title": str(escape(" ".join(title.split()))),
+                        "description": str(escape(" ".join(description.split()))), "search": {"exclude": True}}
 
 
 def test_a_metric_label_in_markdown_headings_stays_text():

@@ -87,8 +87,8 @@ def test_latest_figures_keep_every_source_of_the_newest_date():
 def test_links_are_relative_to_the_page():
     assert page_url("index.md") == "" and page_url("metrics/x.md") == "metrics/x/"
     assert page_url("metrics/index.md") == "metrics/"
-    assert Links("index.md").source("s") == "sources/#s"
-    assert Links("strikes.md").source("s") == "../sources/#s"
+    assert Links("index.md").source("s") == "sources/s/"
+    assert Links("strikes.md").source("s") == "../sources/s/"
     assert Links("metrics/x.md").event("e") == "../../timeline/#event-e"
 
 
@@ -144,11 +144,18 @@ def test_drafts_are_not_published(mini_site):
 
 
 def test_sources_page_lists_each_article_with_its_quotes_but_not_its_text(mini_site):
-    page = mini_site["sources.md"]
-    assert "{#2025-10-01-test-strike-report}" in page and "https://example.org/strike" in page
-    assert "date inferred" in page and "Test notes on how the date was inferred." in page
+    index = mini_site["sources.md"]
+    # the index: a line per article, keeping its old anchor, linking to the article's own page
+    assert '<li id="2025-10-01-test-strike-report"><a href="../sources/2025-10-01-test-strike-report/">' in index
+    assert "date inferred" in index and "campaign has killed" not in index
+    page = mini_site["sources/2025-10-01-test-strike-report.md"]
+    assert "https://example.org/strike" in page and "search:\n  exclude: true" in page
     assert "campaign has killed at least 20 people so far" in page          # a verified fact's quote
-    assert "The Navy has seven warships there." not in page   # a draft's quote is not published
+    assert 'href="../../metrics/strike_deaths/#fact-' in page and 'href="../../sources/"' in page
+    inferred = next(v for k, v in mini_site.items() if k.startswith("sources/") and "date inferred" in v)
+    assert "Test notes on how the date was inferred." in inferred
+    assert not any("The Navy has seven warships there." in v for v in mini_site.values()
+                   if isinstance(v, str))   # a draft's quote is not published
 
 
 def test_hostile_text_in_every_field_is_rendered_as_text(mini):
@@ -214,7 +221,7 @@ def test_a_strike_page_shows_the_record_the_readings_side_by_side_and_the_correc
     assert cells[0][:5] == ["This record (Test Wire)", "15 Sep 2025", "Caribbean", "1", "3"]
     assert cells[1][:5] == ["Test Courier, 22 Oct 2025", "14 Sep 2025", "Eastern Pacific", "—", "2"]
     assert cells[2][4:] == ["at least 4", "A rights group&#x27;s count."]
-    assert 'href="../../sources/#2025-10-22-fourth-test-report"' in page
+    assert 'href="../../sources/2025-10-22-fourth-test-report/"' in page
     assert "A rights group counted at least 4 dead in the strike of mid-September." in page
     corrected = mini_site["strikes/strike-2025-09-30.md"]
     history = corrected[corrected.index("## Corrections"):]

@@ -10,6 +10,7 @@ from scripts.load import MAX_SEED_BYTES, _Collector, load_seed
 from scripts.paths import ProjectPaths
 from scripts.problems import Problem, problem
 from scripts.safefiles import read_input, read_problem
+from scripts.schema import Schemas
 from scripts.yamlfile import decode_text
 
 
@@ -27,10 +28,12 @@ class ArticleUnreadable(Exception):
         super().__init__("; ".join(p.format() for p in problems))
 
 
-def read_article(path: Path, paths: ProjectPaths, published: date | None = None) -> Article:
-    """The article at ``path``; raises ArticleUnreadable with the problems that stop it."""
+def read_article(path: Path, paths: ProjectPaths, published: date | None = None,
+                 schemas: Schemas | None = None) -> Article:
+    """The article at ``path``; raises ArticleUnreadable with the problems that stop it.
+    ``schemas``: as read once for many articles (else read for this one)."""
     if path.suffix == ".md":
-        collector = _Collector([])
+        collector = _Collector([], schemas or Schemas.read(paths.schemas))
         seed = load_seed(path, paths, collector)
         errors = [p for p in collector.problems if p.severity == "error"]
         if seed is None or errors:

@@ -34,7 +34,8 @@ class Links:
         return self._up + target + (f"#{anchor}" if anchor else "")
 
     def source(self, seed_id: str) -> str:
-        return self.to("sources/", seed_id)
+        """An article's own page: sources/<seed id>/."""
+        return self.to(f"sources/{seed_id}/")
 
     def event(self, event_id: str) -> str:
         return self.to("timeline/", f"event-{event_id}")

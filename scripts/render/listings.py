@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from scripts.publication import Publication
-from scripts.records import Dataset, Event
+from scripts.records import Dataset, Event, Seed
 from scripts.render.chart_frame import ChartBlock, ChartFrame, source_words
 from scripts.render.charts import timeline_chart
 from scripts.render.exports import data_version, dataset_jsonld
@@ -62,38 +62,69 @@ def render_timeline(dataset: Dataset) -> str:
     return "".join(out)
 
 
+def source_page_path(seed_id: str) -> str:
+    """An article's own page: sources/<seed id>.md (URL sources/<seed id>/)."""
+    return f"sources/{seed_id}.md"
+
+
+def _seeds_newest_first(dataset: Dataset) -> list[Seed]:
+    return sorted(dataset.seeds.values(), key=lambda s: (s.published, s.id), reverse=True)
+
+
+def _source_meta(seed: Seed) -> list[str]:
+    date_words = format_date(seed.published)
+    if seed.published_precision == "inferred":
+        date_words += " (date inferred)"
+    return [f"<strong>{html_text(seed.outlet_shown)}</strong>", html_text(date_words)]
+
+
 def render_sources(dataset: Dataset) -> str:
+    """The index of the articles: one line each, linking to the article's own page. Each line
+    keeps the article's id as its anchor, so the old links (sources/#<id>) still find it."""
     links = Links("sources.md")
-    out = [front_matter("Sources", "The news articles every figure comes from, with the sentences quoted."),
-           "# Sources\n\n",
-           f"{len(dataset.seeds)} articles. For each: where it was published, and every figure and event taken "
-           "from it with the sentence quoted. The articles themselves are not republished here.\n\n"]
-    for seed in sorted(dataset.seeds.values(), key=lambda s: (s.published, s.id), reverse=True):
-        date_words = format_date(seed.published)
-        if seed.published_precision == "inferred":
-            date_words += " (date inferred)"
-        facts = dataset.observations_from(seed.id, ("verified", "disputed"))
-        events = dataset.events_citing(seed.id)
-        meta = [f"<strong>{html_text(seed.outlet_shown)}</strong>",
-                html_text(date_words)]
-        url = safe_url(seed.url)
-        if url:
-            meta.append(f'<a href="{html_text(url)}" rel="nofollow noopener noreferrer">original article</a>')
-        if seed.excerpt:
-            meta.append("only an excerpt was stored")
-        notes = f'<p class="tracker-notes">{html_text(seed.notes)}</p>' if seed.notes else ""
-        items = "".join(
-            f'<li><a href="{html_text(links.fact(o.metric, o.id))}">'
-            f"{html_text(dataset.metrics[o.metric].label if o.metric in dataset.metrics else o.metric)}</a>: "
-            f"{html_text(format_quantity_with_unit(o.quantity, dataset.metrics[o.metric].unit) if o.metric in dataset.metrics else str(o.value))}"
-            f"{html_text(' — ' + o.scope if o.scope else '')} <q>{html_text(o.quote)}</q></li>" for o in facts)
-        items += "".join(
-            f'<li><a href="{html_text(links.incident(e) if e.incident and e.status == "verified" else links.event(e.id))}">'
-            f"Event: {html_text(e.title)}</a></li>" for e in events)
-        out.append(f"## {md_text(seed.title)} {{#{seed.id}}}\n\n"
-                   f'<div class="tracker-source"><p>{" · ".join(meta)}</p>{notes}'
-                   f'<ul class="tracker-source-facts">{items}</ul></div>\n\n')
-    return "".join(out)
+    items = "".join(
+        f'<li id="{html_text(seed.id)}"><a href="{html_text(links.source(seed.id))}">{html_text(seed.title)}</a>'
+        f' · {" · ".join(_source_meta(seed))}</li>' for seed in _seeds_newest_first(dataset))
+    return (front_matter("Sources", "The news articles every figure comes from, with the sentences quoted.")
+            + "# Sources\n\n"
+            + f"{len(dataset.seeds)} articles, newest first. Each has a page with where it was published, and "
+            "every figure and event taken from it with the sentence quoted. The articles themselves are not "
+            "republished here.\n\n"
+            + f'<ul class="tracker-sources">{items}</ul>\n')
+
+
+def render_source_pages(dataset: Dataset) -> dict[str, str]:
+    """A page per article: its outlet, date and address, and every figure and event taken from it
+    with the sentence quoted. Out of the navigation and the search index (the figures are on the
+    topic pages), so the Sources page and the index stay small however many articles there are."""
+    return {source_page_path(seed.id): render_source_page(dataset, seed) for seed in dataset.seeds.values()}
+
+
+def render_source_page(dataset: Dataset, seed: Seed) -> str:
+    links = Links(source_page_path(seed.id))
+    facts = dataset.observations_from(seed.id, ("verified", "disputed"))
+    events = dataset.events_citing(seed.id)
+    meta = _source_meta(seed)
+    url = safe_url(seed.url)
+    if url:
+        meta.append(f'<a href="{html_text(url)}" rel="nofollow noopener noreferrer">original article</a>')
+    if seed.excerpt:
+        meta.append("only an excerpt was stored")
+    notes = f'<p class="tracker-notes">{html_text(seed.notes)}</p>' if seed.notes else ""
+    items = "".join(
+        f'<li><a href="{html_text(links.fact(o.metric, o.id))}">'
+        f"{html_text(dataset.metrics[o.metric].label if o.metric in dataset.metrics else o.metric)}</a>: "
+        f"{html_text(format_quantity_with_unit(o.quantity, dataset.metrics[o.metric].unit) if o.metric in dataset.metrics else str(o.value))}"
+        f"{html_text(' — ' + o.scope if o.scope else '')} <q>{html_text(o.quote)}</q></li>" for o in facts)
+    items += "".join(
+        f'<li><a href="{html_text(links.incident(e) if e.incident and e.status == "verified" else links.event(e.id))}">'
+        f"Event: {html_text(e.title)}</a></li>" for e in events)
+    return (front_matter(seed.title, f"{seed.outlet_shown}, {format_date(seed.published)}: the figures taken "
+                         "from this article, with the sentences quoted.", searchable=False)
+            + f"# {md_text(seed.title)}\n\n"
+            + f'<div class="tracker-source"><p>{" · ".join(meta)}</p>{notes}'
+            + f'<ul class="tracker-source-facts">{items}</ul></div>\n\n'
+            + f'<p><a href="{html_text(links.to("sources/"))}">All sources</a></p>\n')
 
 
 def _either_noun(story) -> str:

@@ -8,7 +8,7 @@ from typing import Sequence
 from scripts.publication import Publication
 from scripts.records import Dataset
 from scripts.render.exports import data_version, datapackage, events_json, observations_csv, observations_json
-from scripts.render.listings import render_data_page, render_sources, render_timeline
+from scripts.render.listings import render_data_page, render_source_pages, render_sources, render_timeline
 from scripts.history import Revision
 from scripts.render.changes import render_changes, render_feed
 from scripts.render.corrections_page import render_corrections
@@ -32,6 +32,7 @@ def render_site(dataset: Dataset, revisions: Sequence[Revision] = (),
         files[incident_page_path(event)] = render_incident_page(dataset, event)
     files["timeline.md"] = render_timeline(dataset)
     files["sources.md"] = render_sources(dataset)
+    files.update(render_source_pages(dataset))
     files["data.md"] = render_data_page(dataset, publication)
     files["problems.md"] = render_problem_reference()
     files["corrections.md"] = render_corrections(dataset)

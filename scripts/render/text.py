@@ -13,7 +13,7 @@ import textwrap
 from urllib.parse import urlsplit
 
 import yaml
-from markupsafe import Markup
+from markupsafe import escape
 
 # Python-Markdown's escapable characters, plus '|' (tables extension); '<' and '&' are entities.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")
@@ -56,16 +56,6 @@ def md_text(text: str | None) -> str:
     return _MD_SPECIAL.sub(r"\\\1", escaped)
 
 
-def meta_as_html(meta: dict) -> dict:
-    """A page's metadata with its title and description as escaped HTML (``Markup``).
-
-    The theme prints ``page.meta.title``, ``page.title`` and ``page.meta.description`` into the
-    page as they are, as if they were HTML; a title from the data must reach it escaped. Jinja's
-    ``|e`` leaves a ``Markup`` value as it is, so templates that do escape do not escape twice."""
-    return {key: Markup.escape(value) if key in ("title", "description") and isinstance(value, str)
-            and not isinstance(value, Markup) else value for key, value in meta.items()}
-
-
 def safe_url(url: str | None) -> str | None:
     """The URL if it is an absolute http(s) address, else None (no javascript:, data:, …)."""
     if not url:
@@ -85,8 +75,13 @@ def first_words(text: str, limit: int = 12) -> str:
 def front_matter(title: str, description: str, searchable: bool = True) -> str:
     """Page metadata, serialised by YAML itself: one line per field, whatever the text holds, so a
     title or description from the data can never close the front matter or add a field. A page
-    left out of the search index repeats what a searchable page says."""
-    meta: dict = {"title": one_line(title), "description": one_line(description)}
+    left out of the search index repeats what a searchable page says.
+
+    The title and description are written as escaped HTML: site engines print a page's title and
+    description into the page as they are, as if they were HTML (Material does, in the navigation,
+    the table of contents and the <title>), so a title from the data must arrive escaped, whatever
+    the engine. Our templates (overrides/) read them as HTML too (``| safe``) and escape the rest."""
+    meta: dict = {"title": str(escape(one_line(title))), "description": str(escape(one_line(description)))}
     if not searchable:
         meta["search"] = {"exclude": True}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=float("inf")) + "---\n\n"
