@@ -20,6 +20,7 @@ about the code; the ratio of function calls is the work itself.
 from __future__ import annotations
 
 import argparse
+import json
 import gc
 import resource
 import shutil
@@ -263,6 +264,10 @@ def main() -> None:
         for articles in args.articles:
             large = articles > args.runs_above
             results.append(one_size(articles, Path(folder), args.repeat, 1 if large else RUNS, not large))
+            keep = Path(__file__).resolve().parent / "results" / f"growth-{articles}.json"  # git-ignored
+            keep.parent.mkdir(exist_ok=True)
+            keep.write_text(json.dumps({"stages": {k: vars(v) for k, v in results[-1][0].items()},
+                                        "sizes": results[-1][1]}), encoding="utf-8")
             print(f"size {articles}: full build {results[-1][0]['full build'].seconds:.1f} s", flush=True)
     reference = min(reference, reference_seconds())
     worst = table(results)

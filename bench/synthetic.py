@@ -45,6 +45,25 @@ def write_metrics(root: Path, sets: int) -> None:
         yaml.safe_dump({"metrics": copies}, sort_keys=False, allow_unicode=True, width=110), encoding="utf-8")
 
 
+def running_totals_rise(entries: list[dict], cumulative: set[str]) -> None:
+    """Copies of different articles, shifted by different numbers of days, would make a running
+    total fall (a `cumulative-decrease` warning each, thousands at 10,000 articles): a whole-region
+    figure of a running total below an earlier one is raised to it, saying so in `derived`."""
+    series: dict[str, list[dict]] = {}
+    for entry in entries:
+        if entry["metric"] in cumulative and entry["scope"] is None:
+            series.setdefault(entry["metric"], []).append(entry)
+    for items in series.values():
+        highest = None
+        for entry in sorted(items, key=lambda e: (e["as_of"], e["id"])):
+            if highest is not None and entry["value"] < highest:
+                entry["value"] = highest
+                if "high" in entry:
+                    entry["high"] = max(entry["high"], highest)
+                entry["derived"] = "synthetic copy: raised to the running total reported before it"
+            highest = entry["value"] if highest is None else max(highest, entry["value"])
+
+
 def build_synthetic(root: Path, articles: int, facts_per_article: int = 10) -> ProjectPaths:
     """Write a project of ``articles`` seeds and about ``articles * facts_per_article`` observations."""
     real, problems = load_dataset(ProjectPaths.default())
@@ -93,6 +112,9 @@ def build_synthetic(root: Path, articles: int, facts_per_article: int = 10) -> P
                 entries[metric.topic][-1]["high"] = obs.quantity.high + j
             if j:  # a value the quote does not state: say how it was worked out, as an editor would
                 entries[metric.topic][-1]["derived"] = f"synthetic copy {j}: the quoted figure plus {j}"
+    running_totals_rise([e for items in entries.values() for e in items],
+                        {metric_copy(m.id, n) for m in real.metrics.values() if m.kind == "cumulative"
+                         for n in range(sets)})
     for topic, items in entries.items():
         for item in items:
             if item["scope"] is None:
