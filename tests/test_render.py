@@ -237,7 +237,7 @@ def test_a_strike_page_title_is_made_of_checked_fields_only(mini_site):
 
 def test_the_strikes_page_lists_every_strike_with_its_flags_and_links(mini_site):
     page = mini_site["strikes.md"]
-    table = page[page.index("Every strike recorded (3)"):].split("</table>")[0]
+    table = page[page.index("Every strike record (3)"):].split("</table>")[0]
     assert [m for m in re.findall(r'href="\.\./strikes/([a-z0-9-]+)/"', table)] == [
         "strike-2025-09-15", "strike-2025-09-30", "strike-2025-10-05"]
     rows = table.split('<tr role="row">')[2:]
@@ -306,7 +306,7 @@ def test_each_reported_total_is_set_beside_the_recorded_sum_with_the_reason(mini
     assert "people presumed dead" in rows[0] and "1 figure was revised after that date" in rows[0]
     assert "at least 32 (3 strike records)" in rows[1] and "add up to as much" in rows[1]
     assert "Each reported total beside the sum" in mini_site["strikes.md"]
-    assert "The 3 strikes recorded here add up to at least 32 deaths" in mini_site["strikes.md"]
+    assert "The 3 strike records here add up to at least 32 deaths" in mini_site["strikes.md"]
     assert "The dotted line adds up the strikes recorded here: at least 32 people by 5 Oct 2025." in page
 
 

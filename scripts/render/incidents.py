@@ -47,7 +47,7 @@ def incidents_table(kind: IncidentType, events: list[Event], links: Links) -> st
                  html_text(e.incident.place),
                  *(html_text(format_quantity(q)) if (q := e.incident.figure(name)) else _NOT_REPORTED
                    for name in kind.figure_names))) for e in events]
-    return figure_table(f"Every {kind.noun} recorded ({len(events)}), oldest first; each links to its record. "
+    return figure_table(f"Every {kind.noun} record ({len(events)}), oldest first; each links to its page. "
                   "—: not reported",
                   ["Date", kind.noun.capitalize(), kind.place_label, *(f.label for f in kind.figures)], rows,
                   " tracker-incidents")

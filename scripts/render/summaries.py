@@ -50,7 +50,7 @@ def home_summary(dataset: Dataset) -> str:
 
 
 def incidents_reconciliation(dataset: Dataset, kind: IncidentType, events: list[Event]) -> str:
-    """'The 3 strikes recorded here add up to at least 32 deaths; the latest reported total, as of
+    """'The 3 strike records here add up to at least 32 deaths; the latest reported total, as of
     7 Oct 2025, is more than 30 (the Pentagon): …'"""
     incidents = [e for e in events if e.incident is not None and e.incident.type == kind and e.status == "verified"]
     if not incidents:
@@ -59,7 +59,8 @@ def incidents_reconciliation(dataset: Dataset, kind: IncidentType, events: list[
     counted = sum(q.lower for q in known)
     firm = len(known) == len(incidents) and all(q.qualifier == "exact" for q in known)
     toll = kind.figure(kind.toll)
-    text = (f"The {len(incidents)} {kind.nouns(len(incidents))} recorded here add up to "
+    # records, not strikes: one record may cover several strikes announced together
+    text = (f"The {len(incidents)} {kind.noun} record{'s' if len(incidents) != 1 else ''} here add up to "
             f"{format_quantity(Quantity(counted, 'exact' if firm else 'at_least'))} {kind.wording.toll_words or toll.words}")
     unknown = len(incidents) - len(known)
     if unknown:
