@@ -73,7 +73,11 @@ def test_charts_draw_after_an_instant_navigation_click(site_url, browser):
     url, _ = site_url
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     watch = PageWatch(page)
-    page.goto(url)
+    # Material follows a click instantly only once it has read sitemap.xml; a click before that
+    # is a plain page load. Wait for the sitemap and for the network to settle, as a reader would.
+    with page.expect_response(lambda response: response.url.endswith("/sitemap.xml")):
+        page.goto(url)
+    page.wait_for_load_state("networkidle")
     page.evaluate("window.__sameDocument = true")
     page.click("nav.md-nav--primary a[href$='strikes/']")
     page.wait_for_url("**/strikes/")
