@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from scripts.build import build_site
 from scripts.paths import REPO_ROOT, ProjectPaths
@@ -227,8 +228,10 @@ def test_a_finger_moving_over_a_chart_scrolls_the_page(site_url, browser):
         assert page.evaluate("([x, y]) => document.elementFromPoint(x, y).classList.contains('nsewdrag')", [x, y])
         before = page.evaluate("window.scrollY")
         swipe_up(cdp, x, y)
-        page.wait_for_timeout(300)
-        assert page.evaluate("window.scrollY") - before > 100, f"{path}: a swipe over the chart did not scroll the page"
+        try:  # the page may still be gliding: give it time, but not for ever
+            page.wait_for_function("(before) => window.scrollY - before > 100", arg=before, timeout=5000)
+        except PlaywrightTimeout:
+            pytest.fail(f"{path}: a swipe over the chart did not scroll the page")
     context.close()
 
 
