@@ -10,14 +10,15 @@ state between builds: every input is a parameter.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 import yaml
 
 from scripts.history import read_history
 from scripts.incremental import write_if_changed
+from scripts.navigation import default_nav, moved_nav, moved_not_in_nav
 from scripts.paths import ProjectPaths
 from scripts.problems import Problem, ProblemsFound
 from scripts.publication import Publication, PublicationError, publication_from_config
@@ -26,6 +27,7 @@ from scripts.records import Dataset
 from scripts.render.card_image import card_png
 from scripts.render.cards import share_cards
 from scripts.render.changes import site_dates
+from scripts.render.links import staged_source
 from scripts.render.site import render_site
 from scripts.safefiles import unsafe_inputs
 from scripts.validate import validate_project
@@ -60,8 +62,14 @@ class Settings:
 
 @dataclass(frozen=True)
 class Staged:
-    files: dict[str, bytes]   # every file of the pages, by its path in the site
+    files: dict[str, bytes]   # every file of the pages, by its path in the staging folder
     extra: dict               # what the templates read from `config.extra`, computed from the data
+    moved: dict[str, str] = field(default_factory=dict)  # generated page → where it is staged
+
+    def rendered_names(self) -> list[str]:
+        """The generated files by the names the renderer gives them ('strikes.md')."""
+        back = {staged: page for page, staged in self.moved.items()}
+        return [back.get(path, path) for path in self.files]
 
 
 def read_settings(paths: ProjectPaths, story: Story) -> Settings:
@@ -104,15 +112,18 @@ def render_pages(paths: ProjectPaths, dataset: Dataset, settings: Settings) -> S
     cards = share_cards(dataset, publication.name, dates.line)
     shares = {page: {"url": publication.absolute(uri), "alt": card.alt} for page, (uri, card) in cards.items()}
     files: dict[str, bytes] = {}
+    moved: dict[str, str] = {}
     for path, content in render_site(dataset, revisions, publication).items():
         if path in shares:
             content = with_meta(content, {"share": shares[path]})
-        files[path] = content.encode("utf-8")
+        if staged_source(path) != path:
+            moved[path] = staged_source(path)
+        files[moved.get(path, path)] = content.encode("utf-8")
     for uri, card in cards.values():
         files[uri] = card_png(card)
     extra = {"tracker_dates": {"data_to": dates.data_to, "updated": dates.updated},
              "tracker_issues_url": publication.issues_url, "tracker_share": shares.get("index.md")}
-    return Staged(files, extra)
+    return Staged(files, extra, moved)
 
 
 def hand_written(paths: ProjectPaths) -> dict[str, bytes]:
@@ -141,11 +152,20 @@ def sync_folder(folder: Path, files: Mapping[str, bytes]) -> list[str]:
     return written
 
 
-def engine_config(paths: ProjectPaths, settings: Settings, stage: Stage, staged: Staged) -> dict:
-    """mkdocs.yml pointed at the staging folder, with the data's template values in `extra`.
-    Paths become absolute (the configuration lives in build/); `hooks` and `watch` go: nothing
-    runs inside the engine, and `serve` watches the inputs itself."""
+def engine_config(paths: ProjectPaths, settings: Settings, stage: Stage, staged: Staged,
+                  pages: Iterable[str] = ()) -> dict:
+    """mkdocs.yml pointed at the staging folder, with the data's template values in `extra` and the
+    generated pages named where they are staged. Paths become absolute (the configuration lives in
+    build/); `hooks` and `watch` go: nothing runs inside the engine, and `serve` watches the inputs
+    itself."""
     config = {k: v for k, v in settings.config.items() if k not in ("hooks", "watch")}
+    not_in_nav = config.get("not_in_nav") if isinstance(config.get("not_in_nav"), str) else ""
+    if "nav" in config:
+        config["nav"] = moved_nav(config["nav"], staged.moved)
+    else:
+        config["nav"] = default_nav(pages, not_in_nav, staged.moved)
+    if not_in_nav:
+        config["not_in_nav"] = moved_not_in_nav(not_in_nav)
     config["docs_dir"] = str(stage.folder)
     config["site_dir"] = str(paths.site)
     theme = dict(config.get("theme") or {})
@@ -164,6 +184,7 @@ def stage_site(paths: ProjectPaths, dataset: Dataset, settings: Settings, stage:
     if clash:
         raise StagingFailed(f"docs/{clash[0]} has the name of a generated file: rename it")
     changed = sync_folder(stage.folder, {**written, **staged.files})
-    text = yaml.safe_dump(engine_config(paths, settings, stage, staged), allow_unicode=True, sort_keys=False)
+    config = engine_config(paths, settings, stage, staged, [*written, *staged.rendered_names()])
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     write_if_changed(stage.config, "# Generated by scripts/staging.py from mkdocs.yml: edit that instead.\n" + text)
     return staged, changed

@@ -35,7 +35,7 @@ def test_a_preview_reports_problems_and_stages_what_is_valid(mini, caplog):
     with caplog.at_level(logging.WARNING, logger="mkdocs.tracker"):
         assert stage_preview(mini)
     assert "unknown-metric" in caplog.text
-    assert {"index.md", "strikes.md", "metrics/strike_deaths.md", "methodology.md",
+    assert {"index.md", "strikes/index.md", "metrics/strike_deaths/index.md", "methodology.md",
             "assets/vendor/plotly-basic.min.js", "assets/cards/home.png"} <= staged_files(preview_stage(mini))
 
 
@@ -47,8 +47,9 @@ def test_the_engine_configuration_points_at_the_staging_folder_and_runs_no_hook(
     assert "scripts.markdown_blocks" in config["markdown_extensions"]
     assert config["extra"]["tracker_dates"]["data_to"] == "7 Oct 2025"
     assert sorted(p.name for p in mini.docs.iterdir()) == sorted(p.name for p in (make_docs(tmp_path)).iterdir())
-    assert {"strikes.md", "strikes/strike-2025-09-15.md", "data/strikes.csv"} <= staged_files(stage)
-    strike = (stage.folder / "strikes" / "strike-2025-09-15.md").read_text(encoding="utf-8")
+    assert {"strikes/index.md", "strikes/strike-2025-09-15/index.md", "data/strikes.csv"} <= staged_files(stage)
+    assert "strikes.md" not in staged_files(stage) and {"Strikes": "strikes/index.md"} in config["nav"]
+    strike = (stage.folder / "strikes" / "strike-2025-09-15" / "index.md").read_text(encoding="utf-8")
     assert strike.startswith("---\nshare:\n  url: ") and "assets/cards/strikes/strike-2025-09-15.png" in strike
 
 

@@ -20,6 +20,14 @@ def page_url(src_path: str) -> str:
     return stem + "/"
 
 
+def staged_source(src_path: str) -> str:
+    """Where a generated page's Markdown is staged: in the folder of its address ('strikes.md' →
+    'strikes/index.md'; 'index.md' and 'metrics/index.md' stay). There a link relative to the file is
+    also relative to the page, and engines disagree on which of the two a link in raw HTML is
+    relative to (MkDocs: the page; Zensical: the file)."""
+    return page_url(src_path) + "index.md" if src_path.endswith(".md") else src_path
+
+
 @dataclass(frozen=True)
 class Links:
     """Links from one page (given by its source path) to the others."""
