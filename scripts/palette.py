@@ -17,7 +17,7 @@ DARK_SWAPS = {BLUE: SKY}
 # Vermillion rings the figures that sources disagree on: a story's topic should not take it.
 DISAGREEMENT = VERMILLION
 
-CHART_HEIGHT = 340          # a chart's plot, in CSS pixels
+CHART_HEIGHT = 340          # a chart's plot, in CSS pixels (the stylesheet's --tracker-chart-height)
 TIMELINE_BASE_HEIGHT = 120  # the timeline: this, plus a row per kind
 TIMELINE_ROW_HEIGHT = 36
 
@@ -33,7 +33,15 @@ def browser_constants() -> str:
                       sort_keys=True, separators=(",", ":"))
 
 
+STYLESHEET = "assets/stylesheets/tracker-constants.css"  # written by the build, linked by every page
+
+
 def css_custom_properties(extra: dict[str, str] | None = None) -> str:
     """`:root { --tracker-blue: #0072B2; … }`: the palette and a story's own colours for the stylesheet."""
     names = {f"--tracker-{name}": value for name, value in COLOURS.items()} | (extra or {})
     return ":root {\n" + "".join(f"  {key}: {value};\n" for key, value in sorted(names.items())) + "}\n"
+
+
+def stylesheet() -> str:
+    """The constants for the stylesheets: tracker.css reads them and repeats none."""
+    return css_custom_properties({"--tracker-chart-height": f"{CHART_HEIGHT}px"})

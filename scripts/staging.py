@@ -16,6 +16,7 @@ from typing import Iterable, Mapping
 
 import yaml
 
+from scripts import palette
 from scripts.history import read_history
 from scripts.incremental import write_if_changed
 from scripts.navigation import default_nav, moved_nav, moved_not_in_nav
@@ -121,6 +122,7 @@ def render_pages(paths: ProjectPaths, dataset: Dataset, settings: Settings) -> S
         files[moved.get(path, path)] = content.encode("utf-8")
     for uri, card in cards.values():
         files[uri] = card_png(card)
+    files[palette.STYLESHEET] = palette.stylesheet().encode("utf-8")
     extra = {"tracker_dates": {"data_to": dates.data_to, "updated": dates.updated},
              "tracker_issues_url": publication.issues_url, "tracker_share": shares.get("index.md")}
     return Staged(files, extra, moved)
@@ -173,6 +175,7 @@ def engine_config(paths: ProjectPaths, settings: Settings, stage: Stage, staged:
         theme["custom_dir"] = os.path.abspath(paths.root / theme["custom_dir"])
     config["theme"] = theme
     config["extra"] = {**(config.get("extra") or {}), **staged.extra}
+    config["extra_css"] = [palette.STYLESHEET, *(config.get("extra_css") or [])]
     return config
 
 

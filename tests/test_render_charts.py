@@ -221,7 +221,16 @@ def test_the_browser_code_repeats_no_colour_or_height_of_the_palette():
     for path in [assets / "javascripts" / "charts.js", *(assets / "stylesheets").glob("*.css")]:
         text = path.read_text(encoding="utf-8").lower()
         assert [c for c in COLOURS.values() if c.lower() in text] == [], path.name
-    assert not re.search(rf"\b{CHART_HEIGHT}\b", (assets / "javascripts" / "charts.js").read_text(encoding="utf-8"))
+        assert not re.search(rf"\b{CHART_HEIGHT}\b", text), path.name
+
+
+def test_every_constant_the_stylesheet_reads_is_written_by_the_build():
+    from scripts.palette import stylesheet
+    from scripts.paths import REPO_ROOT
+    css = (REPO_ROOT / "docs" / "assets" / "stylesheets" / "tracker.css").read_text(encoding="utf-8")
+    used = set(re.findall(r"var\((--tracker-[\w-]+)\)", css))
+    assert "--tracker-chart-height" in used
+    assert {name for name in used if f"  {name}: " not in stylesheet()} == set()
 
 
 def test_the_css_custom_properties_are_the_palette():

@@ -169,3 +169,15 @@ def test_zensical_builds_the_same_staging_folder_with_every_page_and_its_charts(
                   "data/facts.csv", "feed.xml"):
         assert (tmp_path / "zensical" / asset).is_file(), asset
     assert run_zensical is not run_mkdocs
+
+
+def test_the_built_site_carries_the_chart_constants_as_css_custom_properties(mini, tmp_path):
+    from scripts.palette import CHART_HEIGHT, COLOURS, STYLESHEET
+    site = tmp_path / "site"
+    build_site(mini, site_dir=site)
+    css = (site / STYLESHEET).read_text(encoding="utf-8")
+    assert f"--tracker-chart-height: {CHART_HEIGHT}px;" in css
+    assert all(f"--tracker-{name}: {value};" in css for name, value in COLOURS.items())
+    for page in ("index.html", "strikes/index.html", "methodology/index.html"):
+        assert f'href="{"../" * page.count("/")}{STYLESHEET}"' in (site / page).read_text(encoding="utf-8"), page
+    assert f'href="../../{STYLESHEET}"' in (site / "embed" / "chart-strike_deaths" / "index.html").read_text("utf-8")

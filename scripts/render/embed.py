@@ -4,6 +4,7 @@ no navigation, no search; the same local plotly.js and charts.js as the site, no
 
 from __future__ import annotations
 
+from scripts.palette import STYLESHEET
 from scripts.records import Dataset
 from scripts.render.chart_frame import ChartBlock
 from scripts.render.incidents import incident_topic, incidents_chart_block, section_anchor
@@ -34,6 +35,7 @@ def embed_page(block: ChartBlock, back: str, links: Links) -> str:
     return ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{html_text(block.frame.title)}</title><meta name=\"robots\" content=\"noindex\">"
+            f'<link rel="stylesheet" href="{html_text(links.to(STYLESHEET))}">'
             f'<link rel="stylesheet" href="{html_text(links.to("assets/stylesheets/tracker.css"))}">'
             f"<style>{_STYLE}</style></head>\n"
             f'<body class="tracker-embed"><div class="md-typeset">{figure}'
