@@ -34,6 +34,9 @@ def browser_constants() -> str:
 
 
 STYLESHEET = "assets/stylesheets/tracker-constants.css"  # written by the build, linked by every page
+# Where the reader's scheme is dark: Material's dark palette, or an embed page on a dark system.
+DARK_SCOPES = ((None, '[data-md-color-scheme="slate"] .tracker-static'),
+               ("(prefers-color-scheme: dark)", ".tracker-embed .tracker-static"))
 
 
 def css_custom_properties(extra: dict[str, str] | None = None) -> str:
@@ -42,6 +45,18 @@ def css_custom_properties(extra: dict[str, str] | None = None) -> str:
     return ":root {\n" + "".join(f"  {key}: {value};\n" for key, value in sorted(names.items())) + "}\n"
 
 
+def dark_swap_rules() -> str:
+    """The chart drawn at build time in the dark palette's colours, as Plotly will draw it: each
+    swapped colour, written as an SVG paint attribute, repainted under a dark scheme."""
+    names = {value: name for name, value in COLOURS.items()}
+    out = []
+    for media, scope in DARK_SCOPES:
+        rules = "".join(f'{scope} [{paint}="{light}"] {{ {paint}: var(--tracker-{names[dark]}); }}\n'
+                        for light, dark in sorted(DARK_SWAPS.items()) for paint in ("fill", "stroke"))
+        out.append(f"@media {media} {{\n{rules}}}\n" if media else rules)
+    return "".join(out)
+
+
 def stylesheet() -> str:
-    """The constants for the stylesheets: tracker.css reads them and repeats none."""
-    return css_custom_properties({"--tracker-chart-height": f"{CHART_HEIGHT}px"})
+    """The constants for the stylesheets (tracker.css reads them, repeats none) and the dark swaps."""
+    return css_custom_properties({"--tracker-chart-height": f"{CHART_HEIGHT}px"}) + dark_swap_rules()

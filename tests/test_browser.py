@@ -7,6 +7,7 @@ chart page (desktop and 375 px, light and dark) are saved under test-artifacts/s
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -169,6 +170,38 @@ def build_to_serve(project, site: Path) -> int:
     finally:
         os.environ.pop("SITE_URL")
     return port
+
+
+STATIC_COLOURS_JS = """() => {
+  const svg = document.querySelector('.tracker-static-wide svg');
+  const paint = (selector, property) => {
+    const node = svg.querySelector(selector); return node ? getComputedStyle(node)[property] : null; };
+  return {error: document.querySelector('.tracker-chart').getAttribute('data-error'),
+          text: paint('text', 'fill'), blue: paint('[stroke="#0072B2"]', 'stroke')};
+}"""
+
+
+def luminance(rgb: str) -> float:
+    red, green, blue = (int(part) for part in re.findall(r"\d+", rgb)[:3])
+    return (0.2126 * red + 0.7152 * green + 0.0722 * blue) / 255
+
+
+def test_a_dark_page_shows_its_build_time_chart_in_dark_colours_when_plotly_never_arrives(browser, tmp_path):
+    from scripts.palette import BLUE, DARK_SWAPS
+    from tests.conftest import make_project
+
+    port = build_to_serve(make_project(tmp_path / "project"), tmp_path / "site")
+    with serve_folder(tmp_path / "site", port) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+        page.route("**/plotly-basic.min.js", lambda route: route.abort())
+        page.goto(url + "strikes/")
+        page.wait_for_function("() => document.querySelector('.tracker-chart').hasAttribute('data-error')")
+        found = page.evaluate(STATIC_COLOURS_JS)
+        page.close()
+    assert found["error"] and found["text"] and found["blue"], found  # the drawing stays, with a blue series
+    assert luminance(found["text"]) > 0.7, found
+    swapped = DARK_SWAPS[BLUE].lstrip("#")
+    assert found["blue"] == "rgb({}, {}, {})".format(*(int(swapped[i:i + 2], 16) for i in (0, 2, 4))), found
 
 
 def test_a_hostile_fact_is_shown_as_text_and_runs_nothing(browser, tmp_path):

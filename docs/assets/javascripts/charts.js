@@ -6,8 +6,8 @@
  * - Loads Plotly only on pages that have a chart, from this site (never from a CDN).
  * - Redraws on the palette toggle (light/dark) and resizes with its container; a chart in a
  *   hidden container (a tab, a closed <details>) is drawn when it becomes visible.
- * - Until Plotly has arrived the reader sees the chart drawn at build time (an SVG in the page);
- *   the interactive chart replaces it.
+ * - Until Plotly has arrived (or if it never does) the reader sees the chart drawn at build time
+ *   (an SVG in the page, in the dark palette's colours on a dark page); the interactive chart replaces it.
  * - A tap (or click) on a point opens a label inside the chart with a link to the point's source;
  *   it never navigates by itself. Date ticks are chosen for the chart's width (never two labels
  *   alike); the same rule as scripts/render/chart_frame.py's date_ticks.
@@ -394,7 +394,10 @@
     }).catch(function (err) {
       charts.forEach(function (el) {
         el.setAttribute("data-error", String(err));
-        el.textContent = "The chart could not be drawn; the table below has every figure.";
+        // The drawing made at build time stays: it is the chart, without its tap labels.
+        if (!el.querySelector(".tracker-static")) {
+          el.textContent = "The chart could not be drawn; the table below has every figure.";
+        }
       });
     });
   }
