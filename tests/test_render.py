@@ -350,7 +350,15 @@ def test_events_json_keeps_each_reading_and_correction(mini_site):
 def test_the_corrections_page_lists_a_strike_toll_revised_later(mini_site):
     page = mini_site["corrections.md"]
     assert '<a href="../strikes/strike-2025-09-30/">A strike in the Caribbean</a>: killed' in page
-    assert "<td>3 → 6</td>" in page
+    assert '<td role="cell" data-label="Was → is">3 → 6</td>' in page
+
+
+def test_every_cell_of_the_corrections_table_is_labelled_by_its_column(mini_site):
+    page = mini_site["corrections.md"]
+    cells = re.findall(r"<td[^>]*>", page)
+    assert len(cells) >= 4
+    assert [c for c in cells if 'data-label="' not in c] == []
+    assert 'data-label="Corrected on"' in page and 'data-label="Why"' in page
 
 
 def test_a_running_total_card_on_the_home_page_adds_up_the_recorded_events(mini_site):

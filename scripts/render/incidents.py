@@ -205,14 +205,14 @@ def _page_metadata(event: Event) -> tuple[str, str]:
             "disagree, and its corrections.")
 
 
-def event_correction_rows(dataset: Dataset, links: Links) -> list[tuple[date, str, str]]:
-    """Rows of the Corrections page for the incidents' corrections, as (date, event id, row)."""
+def event_correction_rows(dataset: Dataset, links: Links) -> list[tuple[date, str, tuple[str, ...]]]:
+    """Cells of the Corrections page for the incidents' corrections, as (date, event id, cells)."""
     entries = [(c, e) for e in incident_events(dataset) for c in e.corrections]
-    return [(c.date, e.id, f"<tr><td>{html_text(format_date(c.date))}</td>"
-            f'<td><a href="{html_text(links.incident(e))}">{html_text(e.title)}</a>: '
-            f"{html_text(e.incident.type.label(c.field).lower())}</td>"
-            f"<td>{html_text(_old_value_words(e, c))} → {html_text(_current_words(e, c.field))}</td>"
-            f"<td>{html_text(c.reason)}</td></tr>") for c, e in entries]
+    return [(c.date, e.id, (html_text(format_date(c.date)),
+             f'<a href="{html_text(links.incident(e))}">{html_text(e.title)}</a>: '
+             f"{html_text(e.incident.type.label(c.field).lower())}",
+             f"{html_text(_old_value_words(e, c))} → {html_text(_current_words(e, c.field))}",
+             html_text(c.reason))) for c, e in entries]
 
 
 def render_incident_page(dataset: Dataset, event: Event) -> str:
