@@ -7,6 +7,8 @@ does; these functions translate what it says for the staging folder."""
 
 from __future__ import annotations
 
+import posixpath
+import re
 from typing import Iterable, Mapping
 
 from pathspec.gitignore import GitIgnoreSpec
@@ -41,3 +43,21 @@ def default_nav(pages: Iterable[str], not_in_nav: str, moved: Mapping[str, str])
     shown = [page for page in pages if page.endswith(".md") and not hidden.match_file(page)]
     shown.sort(key=lambda page: (page.split("/")[:-1], page.rsplit("/", 1)[-1] != "index.md", page))
     return [moved.get(page, page) for page in shown]
+
+
+# An inline link's target `](page.md#part)` or a reference definition's `[name]: page.md#part`.
+_MD_LINK = re.compile(r"(\]\(\s*|^\s{0,3}\[[^\]]+\]:\s*)([^\s)#:]+\.md)(?=[#\s)]|$)", re.MULTILINE)
+
+
+def relinked(text: str, page: str, moved: Mapping[str, str]) -> str:
+    """A hand-written page's Markdown with its links to generated pages pointed where they are
+    staged: an editor writes `[Sources](sources.md)`, as mkdocs.yml's nav does."""
+    folder = posixpath.dirname(page)
+
+    def staged(match: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(folder, match.group(2)))
+        if target not in moved:
+            return match.group(0)
+        return match.group(1) + posixpath.relpath(moved[target], folder or ".")
+
+    return _MD_LINK.sub(staged, text)

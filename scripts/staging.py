@@ -19,7 +19,7 @@ import yaml
 from scripts import palette
 from scripts.history import read_history
 from scripts.incremental import write_if_changed
-from scripts.navigation import default_nav, moved_nav, moved_not_in_nav
+from scripts.navigation import default_nav, moved_nav, moved_not_in_nav, relinked
 from scripts.paths import ProjectPaths
 from scripts.problems import Problem, ProblemsFound
 from scripts.publication import Publication, PublicationError, publication_from_config
@@ -138,6 +138,17 @@ def hand_written(paths: ProjectPaths) -> dict[str, bytes]:
     return found
 
 
+def relinked_page(path: str, content: bytes, moved: Mapping[str, str]) -> bytes:
+    """A hand-written Markdown page with its links to generated pages pointed where they are
+    staged; any other file, or a page that is not UTF-8 (the engine reports it), as it is."""
+    if not path.endswith(".md"):
+        return content
+    try:
+        return relinked(content.decode("utf-8"), path, moved).encode("utf-8")
+    except UnicodeDecodeError:
+        return content
+
+
 def sync_folder(folder: Path, files: Mapping[str, bytes]) -> list[str]:
     """Make ``folder`` hold exactly ``files``: write what changed (an unchanged file keeps its
     modification time), delete what is gone. Returns the paths written."""
@@ -182,7 +193,7 @@ def engine_config(paths: ProjectPaths, settings: Settings, stage: Stage, staged:
 def stage_site(paths: ProjectPaths, dataset: Dataset, settings: Settings, stage: Stage) -> tuple[Staged, list[str]]:
     """Render once and write the staging folder and its engine configuration; the paths written."""
     staged = render_pages(paths, dataset, settings)
-    written = hand_written(paths)
+    written = {path: relinked_page(path, content, staged.moved) for path, content in hand_written(paths).items()}
     clash = sorted(set(written) & set(staged.files))
     if clash:
         raise StagingFailed(f"docs/{clash[0]} has the name of a generated file: rename it")

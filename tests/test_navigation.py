@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.navigation import default_nav, moved_nav, moved_not_in_nav
+from scripts.navigation import default_nav, moved_nav, moved_not_in_nav, relinked
 from scripts.render.links import staged_source
 
 MOVED = {page: staged_source(page) for page in ("strikes.md", "sources.md", "problems.md", "metrics/x.md")}
@@ -33,3 +33,20 @@ def test_without_a_nav_the_menu_lists_the_pages_flat_as_the_engine_would_have():
              "metrics/index.md", "data/facts.csv"]
     assert default_nav(pages, "/metrics/*.md\n/problems.md\n", MOVED) == [
         "index.md", "methodology.md", "sources/index.md", "strikes/index.md"]
+
+
+def test_a_hand_written_page_links_generated_pages_by_their_own_names():
+    text = ("See [Sources](sources.md), [a part](strikes.md#table) and [the metric](metrics/x.md).\n"
+            "[codes]: problems.md\n")
+    assert relinked(text, "methodology.md", MOVED) == (
+        "See [Sources](sources/index.md), [a part](strikes/index.md#table) and [the metric](metrics/x/index.md).\n"
+        "[codes]: problems/index.md\n")
+
+
+def test_a_link_from_a_sub_folder_is_resolved_from_that_folder():
+    assert relinked("[back](../strikes.md)", "guide/howto.md", MOVED) == "[back](../strikes/index.md)"
+
+
+def test_links_to_hand_written_pages_and_elsewhere_are_left_as_written():
+    text = "[m](methodology.md) [w](https://example.org/sources.md) [a](#sources.md) `sources.md`"
+    assert relinked(text, "about.md", MOVED) == text
