@@ -377,3 +377,20 @@ def test_page_debris_before_a_sentence_is_not_part_of_its_quote():
     text = "date 2025-10-28 Washington - Forces killed 14 people. Home / World News / The 17th strike killed 3."
     assert [s.text for s in split_sentences(text)] == ["Washington - Forces killed 14 people.",
                                                        "The 17th strike killed 3."]
+
+
+# Issue 12, the precision pass: kinds of sentence that gave a figure nobody would take. Sentences
+# made up.
+RULES_3 = {
+    "a_difference_is_no_count": (
+        "The navy now says 9 people died in the strike, four more people than it first reported.",
+        [("strike_deaths", 9, "exact")]),
+    "a_difference_with_fewer": (
+        "Guards seized 5 tankers, two fewer tankers than last year.", [("tankers_seized", 5, "exact")]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RULES_3))
+def test_rules_of_the_precision_pass(name, vocab):
+    text, expected = RULES_3[name]
+    assert placed(text, vocab) == expected

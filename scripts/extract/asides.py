@@ -6,7 +6,9 @@ sets them aside:
 - a name that carries a number: "Task Force 4", "Destroyer Squadron 22", "the ship Ever Given 2";
 - one part of a total broken down: "eight killed: three in the first vessel and two in the
   second", "4 on the first vessel" (the total is the figure; its parts and the ordinal that labels
-  each part are not).
+  each part are not);
+- a difference between two figures: "11 killed, eight more people than first reported", "two
+  fewer than the week before" (a correction or a comparison, not a count of anything).
 
 Each rule reads only the few characters around the number (fast, and no story words: the
 vocabulary stays in facts/metrics.yaml)."""
@@ -32,6 +34,8 @@ _NOT_NAMES = {m.lower() for m in MONTHS} | {"monday", "tuesday", "wednesday", "t
 _PART_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,3}}?(?:in|on|aboard|during)\s+the\s+{_ORDINAL_WORD}\b", re.I)
 # the ordinal itself: "… aboard the first vessel", "during the second strike"
 _PART_ORDINAL_BEFORE = re.compile(r"\b(?:in|on|aboard|during)\s+the\s+$", re.I)
+# "eight more people than", "two fewer strikes than": "than" after the counted words
+_DIFFERENCE_AFTER = re.compile(r"^\s+(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}?than\b", re.I)
 _LATER_PART = re.compile(r"\b(?:in|on|aboard|during)\s+the\s+(?:second|other|last|final)\b", re.I)
 
 
@@ -47,6 +51,8 @@ def aside(sentence: str, mention: Mention) -> str | None:
         name = _NAME_BEFORE.search(before)
         if name and name.group(1).lower() not in _NOT_NAMES and not mention.ordinal:
             return f"part of a name (“{name.group(1)} {mention.text}”)"
+    if not mention.ordinal and _DIFFERENCE_AFTER.match(after):
+        return "a difference between two figures"
     if mention.ordinal and _PART_ORDINAL_BEFORE.search(before) and _LATER_PART.search(sentence):
         return "labels one part of a total"
     if not mention.ordinal and _PART_AFTER.match(after):
