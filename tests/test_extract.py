@@ -387,6 +387,11 @@ RULES_3 = {
         [("strike_deaths", 9, "exact")]),
     "a_difference_with_fewer": (
         "Guards seized 5 tankers, two fewer tankers than last year.", [("tankers_seized", 5, "exact")]),
+    "an_ordinal_counts_a_series_not_forces_present": (
+        "Guards took a freighter on Monday, the fifth ship apprehended since the order.",
+        [("tankers_seized", 5, "exact")]),
+    "an_ordinal_of_forces_present_is_no_count": ("The navy sent its fourth warship to the area.", []),
+    "an_ordinal_with_a_noun_of_two_metrics_needs_a_cue": ("Patrols are tracking a third tanker near the coast.", []),
 }
 
 

@@ -390,6 +390,8 @@ def _place(mention: Mention, index: SentenceIndex, at: Anchor, chunk: list[int],
     if chunk:
         found, _length = _noun_matches(index, chunk)
         head = words[chunk[-1]]
+        if found and mention.ordinal:
+            return _place_ordinal(index, at, chunk, found, vocab)
         if found:
             ordered = [mid for mid in ids if mid in found]
             if RATE.match(_rest(words, chunk)) and not any("/" in vocab.metric(m).unit for m in ordered):
@@ -424,6 +426,26 @@ def _place(mention: Mention, index: SentenceIndex, at: Anchor, chunk: list[int],
     if mid:
         return Placement(mid, 0.5, f"nothing follows the number; the nearest cue, “{cue}”, points to {mid}")
     return Placement(None, 0.1, "nothing in the sentence says what this counts")
+
+
+def _place_ordinal(index: SentenceIndex, at: Anchor, chunk: list[int], found: set[str],
+                   vocab: Vocabulary) -> Placement:
+    """'the seventh ship apprehended since …': an ordinal ranks one event in a series, so it counts
+    a running total (kind `cumulative`), never what is there at a moment (kind `level`: 'ships'
+    in the region). A noun of a level metric, or of several metrics, leaves the sentence's cue to say
+    what the series is ('a third tanker known as …' is none)."""
+    words = index.words
+    series = [m.id for m in vocab.metrics if m.kind == "cumulative" and m.id in found]
+    if len(found) == 1 and series:
+        cue = _cue_distance(index, at, series[0], set(chunk))
+        return Placement(series[0], 0.9 if cue is not None else 0.8,
+                         f"“{_words(words, chunk)}” follows the number (a noun of {series[0]})"
+                         + (f"; “{cue[1]}” agrees" if cue else ""))
+    eligible = series or [m.id for m in vocab.metrics if m.kind == "cumulative"]
+    mid, cue = _by_context(index, at, eligible, set(chunk), reach=8)
+    if mid is None:
+        return Placement(None, 0.2, f"“{_words(words, chunk)}” ranks in no running count")
+    return Placement(mid, 0.7, f"an ordinal counts a series, and “{cue}” says of what ({mid})")
 
 
 def _place_times(index: SentenceIndex, at: Anchor, chunk: list[int], vocab: Vocabulary) -> Placement:
