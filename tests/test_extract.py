@@ -392,6 +392,10 @@ RULES_3 = {
         [("tankers_seized", 5, "exact")]),
     "an_ordinal_of_forces_present_is_no_count": ("The navy sent its fourth warship to the area.", []),
     "an_ordinal_with_a_noun_of_two_metrics_needs_a_cue": ("Patrols are tracking a third tanker near the coast.", []),
+    "ships_then_what_was_done_to_them": ("Of the nine ships seized since spring, one flew no flag.",
+                                         [("tankers_seized", 9, "exact")]),
+    "ships_then_a_deed_of_forces_present": ("Nine ships deployed to the area, the navy said.",
+                                            [("us_warships", 9, "exact")]),
 }
 
 

@@ -331,10 +331,16 @@ def _is_label(index: SentenceIndex, mention: Mention, vocab: Vocabulary) -> bool
 def _named_by_its_cue(index: SentenceIndex, chunk: list[int]) -> bool:
     """'the eighth ship seized by', 'the ninth boat destroyed': the thing counted, then what
     was done to it (a metric's cue, as a participle), counts like 'the ninth such'."""
+    return bool(_done_to(index, chunk))
+
+
+def _done_to(index: SentenceIndex, chunk: list[int]) -> list[str]:
+    """The metrics whose cue, as a participle right after the counted words, says what was done to
+    them ('seven ships seized since …')."""
     if not chunk or chunk[-1] + 1 >= len(index.words) or not index.words[chunk[-1] + 1].norm.endswith("ed"):
-        return False
+        return []
     at = chunk[-1] + 1
-    return any(o.start == at for occs in index.cues.values() for o in occs)
+    return [mid for mid, occs in index.cues.items() if any(o.start == at for o in occs)]
 
 
 def _counts_by_ordinal(sentence: str, mention: Mention, chunk: list[Token]) -> bool:
@@ -394,6 +400,10 @@ def _place(mention: Mention, index: SentenceIndex, at: Anchor, chunk: list[int],
             return _place_ordinal(index, at, chunk, found, vocab)
         if found:
             ordered = [mid for mid in ids if mid in found]
+            series = _series_done_to(index, chunk, ordered, vocab)
+            if series:
+                return Placement(series, 0.75, f"“{_words(words, chunk)} {words[chunk[-1] + 1].text}”: what was "
+                                               f"done to them counts a running total ({series})")
             if RATE.match(_rest(words, chunk)) and not any("/" in vocab.metric(m).unit for m in ordered):
                 return Placement(None, 0.2, f"“{_words(words, chunk)} {_rest(words, chunk)}” is a rate, not a count")
             if len(ordered) == 1:
@@ -426,6 +436,15 @@ def _place(mention: Mention, index: SentenceIndex, at: Anchor, chunk: list[int],
     if mid:
         return Placement(mid, 0.5, f"nothing follows the number; the nearest cue, “{cue}”, points to {mid}")
     return Placement(None, 0.1, "nothing in the sentence says what this counts")
+
+
+def _series_done_to(index: SentenceIndex, chunk: list[int], found: list[str], vocab: Vocabulary) -> str | None:
+    """'the seven ships seized since …': things of a kind that is there at a moment (kind `level`:
+    ships in the region), then what was done to them, count the running total of that deed."""
+    if any(vocab.metric(m).kind != "level" for m in found):
+        return None
+    series = [m for m in _done_to(index, chunk) if vocab.metric(m).kind == "cumulative"]
+    return series[0] if len(series) == 1 else None
 
 
 def _place_ordinal(index: SentenceIndex, at: Anchor, chunk: list[int], found: set[str],
