@@ -396,6 +396,10 @@ RULES_3 = {
                                          [("tankers_seized", 9, "exact")]),
     "ships_then_a_deed_of_forces_present": ("Nine ships deployed to the area, the navy said.",
                                             [("us_warships", 9, "exact")]),
+    "the_injured_are_not_the_dead": ("A strike hit the skiff, killing four and injuring two.",
+                                     [("strike_deaths", 4, "exact")]),
+    "the_injured_are_not_forces_present": ("Three sailors were wounded when the drone fell on deck.", []),
+    "the_dead_beside_the_injured": ("It killed 5 people and wounded 2 others.", [("strike_deaths", 5, "exact")]),
 }
 
 

@@ -35,6 +35,8 @@ PEOPLE = {"people", "person", "men", "man", "women", "woman", "children", "indiv
           "civilian", "fishermen", "fisherman", "terrorist",
           "suspect", "smuggler", "trafficker", "other", "passenger", "sailor", "male"}
 TIMES = {"time", "times", "occasion", "occasions"}
+INJURED = {"injured", "wounded", "hurt", "injuring", "wounding"}
+AUXILIARY = {"were", "was", "been", "had", "have", "being"}
 RUNNING = re.compile(r"\b(so far|in total|total|toll|since|campaign|to date|overall|cumulative|brought|raising|"
                      r"risen|rose|altogether|series)\b", re.I)
 SINGLE = re.compile(r"\b(a|one|the|this|that|latest|new) (\w+[\s-]){0,2}(strike|attack|operation)\b(?!s)", re.I)
@@ -393,6 +395,9 @@ def _place(mention: Mention, index: SentenceIndex, at: Anchor, chunk: list[int],
     verb = _verb_after(index, at.after - 1, people) if chunk else None
     if verb:  # "and one survived", "two died": the number names people by what they did
         return Placement(verb[0], 0.75, f"counts people who “{verb[1]}”")
+    hurt = _injured(index, at, people)
+    if hurt:
+        return hurt
     if chunk:
         found, _length = _noun_matches(index, chunk)
         head = words[chunk[-1]]
@@ -492,6 +497,30 @@ def _verb_after(index: SentenceIndex, head: int, eligible: list[str]) -> tuple[s
             if occ.start == at:
                 return mid, index.words[at].text
     return None
+
+
+def _injured(index: SentenceIndex, at: Anchor, people: list[str]) -> Placement | None:
+    """'killing two and injuring one', 'seven troops were injured', 'two wounded': the number
+    counts the injured, whom a metric counts only if its cues name them so; never the dead or
+    the forces present."""
+    words = index.words
+    at_word = None
+    if at.first > 0 and words[at.first - 1].norm in INJURED:
+        at_word = at.first - 1
+    for i in range(at.after, min(at.after + 5, len(words))) if at_word is None else ():
+        if _BREAK.search(index.text[words[i - 1].end:words[i].start]):
+            break
+        if words[i].norm in INJURED:
+            at_word = i
+            break
+        if words[i].norm in STOP and words[i].norm not in AUXILIARY:
+            break
+    if at_word is None:
+        return None
+    named = [mid for mid in people if any(o.start == at_word for o in index.cues.get(mid, ()))]
+    if named:
+        return Placement(named[0], 0.7, f"counts people who were “{words[at_word].text}”")
+    return Placement(None, 0.2, f"counts the “{words[at_word].text}”, whom no metric counts")
 
 
 def _number_of(index: SentenceIndex, vocab: Vocabulary) -> str | None:
