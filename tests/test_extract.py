@@ -400,6 +400,13 @@ RULES_3 = {
                                      [("strike_deaths", 4, "exact")]),
     "the_injured_are_not_forces_present": ("Three sailors were wounded when the drone fell on deck.", []),
     "the_dead_beside_the_injured": ("It killed 5 people and wounded 2 others.", [("strike_deaths", 5, "exact")]),
+    # words taught in facts/metrics.yaml (and its frozen copy): "body count", "surviving"
+    "a_body_count_counts_the_dead": ("The raid pushed the body count of the strike campaign to 61.",
+                                     [("strike_deaths", 61, "exact")]),
+    "surviving_names_survivors": ("The death toll rose to 40, with one man surviving the blast.",
+                                  [("strike_deaths", 40, "exact"), ("strike_survivors", 1, "exact")]),
+    "surviving_before_the_people": ("Two men were killed, and rescuers looked for the three surviving crew members.",
+                                    [("strike_deaths", 2, "exact"), ("strike_survivors", 3, "exact")]),
 }
 
 
