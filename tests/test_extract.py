@@ -400,6 +400,10 @@ RULES_3 = {
                                      [("strike_deaths", 4, "exact")]),
     "the_injured_are_not_forces_present": ("Three sailors were wounded when the drone fell on deck.", []),
     "the_dead_beside_the_injured": ("It killed 5 people and wounded 2 others.", [("strike_deaths", 5, "exact")]),
+    "the_other_n_is_the_rest_of_a_set": ("Of the nine strikes, the other four strikes hit boats near the coast.",
+                                         [("boat_strikes", 9, "exact")]),
+    "the_other_n_named_by_their_verb": ("Three men were killed; the other two survived the blast.",
+                                        [("strike_deaths", 3, "exact"), ("strike_survivors", 2, "exact")]),
     # words taught in facts/metrics.yaml (and its frozen copy): "body count", "surviving"
     "a_body_count_counts_the_dead": ("The raid pushed the body count of the strike campaign to 61.",
                                      [("strike_deaths", 61, "exact")]),

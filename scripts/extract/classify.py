@@ -249,6 +249,7 @@ def _unquoted(gap: str) -> str:
 
 
 LINKED = re.compile(r"\b(?:with|of which|of them|including|remaining|the other|the rest of|while)\s+(?:the\s+)?$", re.I)
+THE_OTHER = re.compile(r"\bthe\s+other\s+$", re.I)
 ANAPHORA = re.compile(r"\b(?:that|this|the same)\s+(?:number|figure|total|count|tally)\b", re.I)
 
 
@@ -273,6 +274,10 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
     set_aside = aside(sentence, mention)
     if set_aside:
         return Placement(None, 0.1, f"“{mention.text}” is {set_aside}, not a count")
+    if chunk and THE_OTHER.search(near_before) and _noun_matches(index, chunk)[0]:
+        # "the other seven strikes targeted …", "crews of the other two boats": the rest of a set
+        # whose total the article gives ("the other two survived" names people by their verb)
+        return Placement(None, 0.15, f"“the other {mention.text}” is the rest of a set, not a count of it")
     if _is_label(index, mention, vocab):
         return Placement(None, 0.1, f"“{mention.text}” numbers a list entry")
     if mention.ordinal and mention.value == 1 and chunk and words[chunk[-1]].norm in TIMES:
