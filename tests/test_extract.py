@@ -404,6 +404,9 @@ RULES_3 = {
                                          [("boat_strikes", 9, "exact")]),
     "the_other_n_named_by_their_verb": ("Three men were killed; the other two survived the blast.",
                                         [("strike_deaths", 3, "exact"), ("strike_survivors", 2, "exact")]),
+    "a_part_told_with_its_verb": (
+        "Seven people were killed in the operation; four crew members were killed during the first strike.",
+        [("strike_deaths", 7, "exact")]),
     # words taught in facts/metrics.yaml (and its frozen copy): "body count", "surviving"
     "a_body_count_counts_the_dead": ("The raid pushed the body count of the strike campaign to 61.",
                                      [("strike_deaths", 61, "exact")]),

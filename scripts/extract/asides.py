@@ -30,8 +30,9 @@ _NAME_BEFORE = re.compile(r"(?<=\s)([A-Z][A-Za-z-]+)\s$")
 _NOT_NAMES = {m.lower() for m in MONTHS} | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                              "sunday", "us", "u.s", "the", "in", "on", "at", "some", "over",
                                              "about", "around", "nearly", "almost", "only", "just"}
-# "three in the first vessel", "two killed aboard the second", "4 on the first vessel"
-_PART_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,3}}?(?:in|on|aboard|during)\s+the\s+{_ORDINAL_WORD}\b", re.I)
+# "three in the first vessel", "two killed aboard the second", "4 on the first vessel", "three
+# male crew were killed during the second strike"
+_PART_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,4}}?(?:in|on|aboard|during)\s+the\s+{_ORDINAL_WORD}\b", re.I)
 # the ordinal itself: "… aboard the first vessel", "during the second strike"
 _PART_ORDINAL_BEFORE = re.compile(r"\b(?:in|on|aboard|during)\s+the\s+$", re.I)
 # "eight more people than", "two fewer strikes than": "than" after the counted words
