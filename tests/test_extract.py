@@ -407,6 +407,9 @@ RULES_3 = {
     "a_part_told_with_its_verb": (
         "Seven people were killed in the operation; four crew members were killed during the first strike.",
         [("strike_deaths", 7, "exact")]),
+    "things_to_which_the_deed_was_not_done": ("At least 12 vessels bound for the port turned back last week.", []),
+    "a_deed_of_the_same_topic_is_enough": ("Four boats were sunk, and 9 people were killed.",
+                                           [("vessels_struck", 4, "exact"), ("strike_deaths", 9, "exact")]),
     # words taught in facts/metrics.yaml (and its frozen copy): "body count", "surviving"
     "a_body_count_counts_the_dead": ("The raid pushed the body count of the strike campaign to 61.",
                                      [("strike_deaths", 61, "exact")]),

@@ -418,6 +418,9 @@ def _place(mention: Mention, index: SentenceIndex, at: Anchor, chunk: list[int],
                 return Placement(None, 0.2, f"“{_words(words, chunk)} {_rest(words, chunk)}” is a rate, not a count")
             if len(ordered) == 1:
                 cue = _cue_distance(index, at, ordered[0], set(chunk))
+                if cue is None and _undone(index, vocab.metric(ordered[0]), vocab):
+                    return Placement(None, 0.2, f"“{_words(words, chunk)}” names what {ordered[0]} counts, but "
+                                                f"nothing in the sentence was done to them")
                 return Placement(ordered[0], 0.9 if cue is not None else 0.8,
                                  f"“{_words(words, chunk)}” follows the number (a noun of {ordered[0]})"
                                  + (f"; “{cue[1]}” agrees" if cue else ""))
@@ -455,6 +458,16 @@ def _series_done_to(index: SentenceIndex, chunk: list[int], found: list[str], vo
         return None
     series = [m for m in _done_to(index, chunk) if vocab.metric(m).kind == "cumulative"]
     return series[0] if len(series) == 1 else None
+
+
+def _undone(index: SentenceIndex, metric: Metric, vocab: Vocabulary) -> bool:
+    """A running total of a deed (kind `cumulative`: vessels struck) counts things to which the
+    sentence says the deed, or one of its topic's, was done: '12 vessels bound for port turned
+    away' were not struck."""
+    if metric.kind != "cumulative":
+        return False
+    topic = {m.id for m in vocab.metrics if m.topic == metric.topic}
+    return not any(mid in topic for mid in index.cues)
 
 
 def _place_ordinal(index: SentenceIndex, at: Anchor, chunk: list[int], found: set[str],
