@@ -410,6 +410,10 @@ RULES_3 = {
     "things_to_which_the_deed_was_not_done": ("At least 12 vessels bound for the port turned back last week.", []),
     "a_deed_of_the_same_topic_is_enough": ("Four boats were sunk, and 9 people were killed.",
                                            [("vessels_struck", 4, "exact"), ("strike_deaths", 9, "exact")]),
+    "an_ordinal_list_ranks_by_its_last": ("The navy made the 18th and 19th strikes of the campaign on Monday.",
+                                          [("boat_strikes", 19, "exact")]),
+    "a_longer_ordinal_list": ("The admiral announced the 14th, 15th and 16th strikes of the campaign.",
+                              [("boat_strikes", 16, "exact")]),
     # words taught in facts/metrics.yaml (and its frozen copy): "body count", "surviving"
     "a_body_count_counts_the_dead": ("The raid pushed the body count of the strike campaign to 61.",
                                      [("strike_deaths", 61, "exact")]),

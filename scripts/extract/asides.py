@@ -7,6 +7,8 @@ sets them aside:
 - one part of a total broken down: "eight killed: three in the first vessel and two in the
   second", "4 on the first vessel" (the total is the figure; its parts and the ordinal that labels
   each part are not);
+- an ordinal that a later one in its list follows: "the 18th and 19th strikes" are two events,
+  and only the last ranks the series;
 - a difference between two figures: "11 killed, eight more people than first reported", "two
   fewer than the week before" (a correction or a comparison, not a count of anything).
 
@@ -35,6 +37,7 @@ _NOT_NAMES = {m.lower() for m in MONTHS} | {"monday", "tuesday", "wednesday", "t
 _PART_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,4}}?(?:in|on|aboard|during)\s+the\s+{_ORDINAL_WORD}\b", re.I)
 # the ordinal itself: "… aboard the first vessel", "during the second strike"
 _PART_ORDINAL_BEFORE = re.compile(r"\b(?:in|on|aboard|during)\s+the\s+$", re.I)
+_NEXT_ORDINAL = re.compile(rf"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+){_ORDINAL_WORD}\b", re.I)
 # "eight more people than", "two fewer strikes than": "than" after the counted words
 _DIFFERENCE_AFTER = re.compile(r"^\s+(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}?than\b", re.I)
 _LATER_PART = re.compile(r"\b(?:in|on|aboard|during)\s+the\s+(?:second|other|last|final)\b", re.I)
@@ -52,6 +55,8 @@ def aside(sentence: str, mention: Mention) -> str | None:
         name = _NAME_BEFORE.search(before)
         if name and name.group(1).lower() not in _NOT_NAMES and not mention.ordinal:
             return f"part of a name (“{name.group(1)} {mention.text}”)"
+    if mention.ordinal and _NEXT_ORDINAL.match(after):
+        return "one of a list of ordinals, of which the last ranks the series"
     if not mention.ordinal and _DIFFERENCE_AFTER.match(after):
         return "a difference between two figures"
     if mention.ordinal and _PART_ORDINAL_BEFORE.search(before) and _LATER_PART.search(sentence):
