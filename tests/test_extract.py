@@ -414,6 +414,9 @@ RULES_3 = {
                                           [("boat_strikes", 19, "exact")]),
     "a_longer_ordinal_list": ("The admiral announced the 14th, 15th and 16th strikes of the campaign.",
                               [("boat_strikes", 16, "exact")]),
+    "a_number_in_a_quoted_title": ("The report, titled “Two Boats, Eleven Dead,” was published on Monday.", []),
+    "a_quoted_statement_is_no_title": ("He said “three people were killed” in the strike.",
+                                       [("strike_deaths", 3, "exact")]),
     # words taught in facts/metrics.yaml (and its frozen copy): "body count", "surviving"
     "a_body_count_counts_the_dead": ("The raid pushed the body count of the strike campaign to 61.",
                                      [("strike_deaths", 61, "exact")]),

@@ -9,6 +9,8 @@ sets them aside:
   each part are not);
 - an ordinal that a later one in its list follows: "the 18th and 19th strikes" are two events,
   and only the last ranks the series;
+- a number inside a quoted title: the report “Two Boats, Eleven Dead”, the book "Six Warships
+  and a Submarine" (a title's words are capitalised; a quoted statement's are not);
 - a difference between two figures: "11 killed, eight more people than first reported", "two
   fewer than the week before" (a correction or a comparison, not a count of anything).
 
@@ -43,6 +45,26 @@ _DIFFERENCE_AFTER = re.compile(r"^\s+(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}?th
 _LATER_PART = re.compile(r"\b(?:in|on|aboard|during)\s+the\s+(?:second|other|last|final)\b", re.I)
 
 
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def _in_quoted_title(sentence: str, mention: Mention) -> bool:
+    """The number stands between quotation marks, and every word quoted is capitalised."""
+    start = max(sentence.rfind("“", 0, mention.start), sentence.rfind("‘", 0, mention.start))
+    if start < sentence.rfind("”", 0, mention.start) or start < sentence.rfind("’ ", 0, mention.start):
+        start = -1
+    if start < 0 and sentence.count('"', 0, mention.start) % 2 == 1:
+        start = sentence.rfind('"', 0, mention.start)
+    if start < 0 or mention.start - start > 80:
+        return False
+    end = min((i for i in (sentence.find(q, mention.end) for q in ("”", "’", '"')) if i >= 0), default=-1)
+    if end < 0 or end - mention.end > 80:
+        return False
+    words = [w for w in _TITLE_WORD.findall(sentence[start + 1:end]) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
 def aside(sentence: str, mention: Mention) -> str | None:
     """Why ``mention`` is not a count (a short reason), or None when it may be one."""
     before = sentence[max(0, mention.number_start - 40): mention.number_start]
@@ -55,6 +77,8 @@ def aside(sentence: str, mention: Mention) -> str | None:
         name = _NAME_BEFORE.search(before)
         if name and name.group(1).lower() not in _NOT_NAMES and not mention.ordinal:
             return f"part of a name (“{name.group(1)} {mention.text}”)"
+    if _in_quoted_title(sentence, mention):
+        return "part of a quoted title"
     if mention.ordinal and _NEXT_ORDINAL.match(after):
         return "one of a list of ordinals, of which the last ranks the series"
     if not mention.ordinal and _DIFFERENCE_AFTER.match(after):
