@@ -417,6 +417,8 @@ RULES_3 = {
     "a_number_in_a_quoted_title": ("The report, titled “Two Boats, Eleven Dead,” was published on Monday.", []),
     "a_quoted_statement_is_no_title": ("He said “three people were killed” in the strike.",
                                        [("strike_deaths", 3, "exact")]),
+    "and_even_a_in_a_list_of_forces": ("The fleet has five destroyers and even a nuclear submarine in the area.",
+                                       [("us_warships", 5, "exact"), ("us_submarines", 1, "exact")]),
     # words taught in facts/metrics.yaml (and its frozen copy): "body count", "surviving"
     "a_body_count_counts_the_dead": ("The raid pushed the body count of the strike campaign to 61.",
                                      [("strike_deaths", 61, "exact")]),

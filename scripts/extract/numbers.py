@@ -133,9 +133,9 @@ def find_numbers(sentence: str) -> list[Mention]:
 MAX_VALUE = 10 ** 15
 
 
-# "eight warships and a nuclear submarine": after a count, "a" in the same list counts one. Only
+# "eight warships and (even) a nuclear submarine": after a count, "a" in the same list counts one. Only
 # the metric's kind decides whether it is a figure (classify.py); elsewhere "a" is not a number.
-_LISTED_ARTICLE = re.compile(r"(?:,|\band|\bplus|\balong with)\s+(?P<a>an?)\s+(?=[\w-])", re.IGNORECASE)
+_LISTED_ARTICLE = re.compile(r"(?:,|\band|\bplus|\balong with)\s+(?:even\s+|also\s+)?(?P<a>an?)\s+(?=[\w-])", re.IGNORECASE)
 
 
 def _listed_articles(sentence: str, after: int) -> list[Mention]:
