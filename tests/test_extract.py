@@ -421,6 +421,8 @@ RULES_3 = {
                                        [("us_warships", 5, "exact"), ("us_submarines", 1, "exact")]),
     "a_part_of_the_things_just_told": ("Forces struck 40 boats; at least 12 of these boats carried fuel.",
                                        [("vessels_struck", 40, "exact")]),
+    "single_scare_quotes_keep_the_counted_noun": ("Officials said 4 ‘smugglers’ aboard the skiff were killed.",
+                                                  [("strike_deaths", 4, "exact")]),
     # words taught in facts/metrics.yaml (and its frozen copy): "body count", "surviving"
     "a_body_count_counts_the_dead": ("The raid pushed the body count of the strike campaign to 61.",
                                      [("strike_deaths", 61, "exact")]),

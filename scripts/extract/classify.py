@@ -64,7 +64,7 @@ class Placement:
 
 @lru_cache(maxsize=65536)
 def normalise_word(word: str) -> str:
-    word = word.lower().rstrip(".").replace("’", "'")
+    word = word.lower().rstrip(".").replace("’", "'").rstrip("'")  # "‘smugglers’", "sailors’ ship"
     if word.endswith("'s"):
         word = word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
