@@ -19,7 +19,7 @@ GOLD = DATA / "extraction" / "gold.yaml"
 # target 0.9: see README ("Extraction quality"); these floors are what the rules reach today on
 # the measured part, so a change that makes them worse fails here.
 MEASURED_RECALL_FLOOR = 0.91
-MEASURED_PRECISION_FLOOR = 0.86
+MEASURED_PRECISION_FLOOR = 0.87
 
 
 def _scores():

@@ -6,7 +6,14 @@ sets them aside:
 - a name that carries a number: "Task Force 4", "Destroyer Squadron 22", "the ship Ever Given 2";
 - one part of a total broken down: "eight killed: three in the first vessel and two in the
   second", "4 on the first vessel" (the total is the figure; its parts and the ordinal that labels
-  each part are not).
+  each part are not);
+- an ordinal that a later one in its list follows: "the 18th and 19th strikes" are two events,
+  and only the last ranks the series;
+- a number inside a quoted title: the report “Two Boats, Eleven Dead”, the book "Six Warships
+  and a Submarine" (a title's words are capitalised; a quoted statement's are not);
+- a part of the things just told: "at least three of these operations" (a subset, not the count);
+- a difference between two figures: "11 killed, eight more people than first reported", "two
+  fewer than the week before" (a correction or a comparison, not a count of anything).
 
 Each rule reads only the few characters around the number (fast, and no story words: the
 vocabulary stays in facts/metrics.yaml)."""
@@ -28,11 +35,36 @@ _NAME_BEFORE = re.compile(r"(?<=\s)([A-Z][A-Za-z-]+)\s$")
 _NOT_NAMES = {m.lower() for m in MONTHS} | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                              "sunday", "us", "u.s", "the", "in", "on", "at", "some", "over",
                                              "about", "around", "nearly", "almost", "only", "just"}
-# "three in the first vessel", "two killed aboard the second", "4 on the first vessel"
-_PART_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,3}}?(?:in|on|aboard|during)\s+the\s+{_ORDINAL_WORD}\b", re.I)
+# "three in the first vessel", "two killed aboard the second", "4 on the first vessel", "three
+# male crew were killed during the second strike"
+_PART_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,4}}?(?:in|on|aboard|during)\s+the\s+{_ORDINAL_WORD}\b", re.I)
 # the ordinal itself: "… aboard the first vessel", "during the second strike"
 _PART_ORDINAL_BEFORE = re.compile(r"\b(?:in|on|aboard|during)\s+the\s+$", re.I)
+_NEXT_ORDINAL = re.compile(rf"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+){_ORDINAL_WORD}\b", re.I)
+_OF_THESE_AFTER = re.compile(r"^\s+of\s+(?:these|those)\b", re.I)
+# "eight more people than", "two fewer strikes than": "than" after the counted words
+_DIFFERENCE_AFTER = re.compile(r"^\s+(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}?than\b", re.I)
 _LATER_PART = re.compile(r"\b(?:in|on|aboard|during)\s+the\s+(?:second|other|last|final)\b", re.I)
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_SMALL_WORDS = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def _in_quoted_title(sentence: str, mention: Mention) -> bool:
+    """The number stands between quotation marks, and every word quoted is capitalised."""
+    start = max(sentence.rfind("“", 0, mention.start), sentence.rfind("‘", 0, mention.start))
+    if start < sentence.rfind("”", 0, mention.start) or start < sentence.rfind("’ ", 0, mention.start):
+        start = -1
+    if start < 0 and sentence.count('"', 0, mention.start) % 2 == 1:
+        start = sentence.rfind('"', 0, mention.start)
+    if start < 0 or mention.start - start > 80:
+        return False
+    end = min((i for i in (sentence.find(q, mention.end) for q in ("”", "’", '"')) if i >= 0), default=-1)
+    if end < 0 or end - mention.end > 80:
+        return False
+    words = [w for w in _TITLE_WORD.findall(sentence[start + 1:end]) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
 def aside(sentence: str, mention: Mention) -> str | None:
@@ -47,6 +79,14 @@ def aside(sentence: str, mention: Mention) -> str | None:
         name = _NAME_BEFORE.search(before)
         if name and name.group(1).lower() not in _NOT_NAMES and not mention.ordinal:
             return f"part of a name (“{name.group(1)} {mention.text}”)"
+    if _in_quoted_title(sentence, mention):
+        return "part of a quoted title"
+    if mention.ordinal and _NEXT_ORDINAL.match(after):
+        return "one of a list of ordinals, of which the last ranks the series"
+    if not mention.ordinal and _OF_THESE_AFTER.match(after):
+        return "a part of the things just told"
+    if not mention.ordinal and _DIFFERENCE_AFTER.match(after):
+        return "a difference between two figures"
     if mention.ordinal and _PART_ORDINAL_BEFORE.search(before) and _LATER_PART.search(sentence):
         return "labels one part of a total"
     if not mention.ordinal and _PART_AFTER.match(after):

@@ -35,6 +35,8 @@ PEOPLE = {"people", "person", "men", "man", "women", "woman", "children", "indiv
           "civilian", "fishermen", "fisherman", "terrorist",
           "suspect", "smuggler", "trafficker", "other", "passenger", "sailor", "male"}
 TIMES = {"time", "times", "occasion", "occasions"}
+INJURED = {"injured", "wounded", "hurt", "injuring", "wounding"}
+AUXILIARY = {"were", "was", "been", "had", "have", "being"}
 RUNNING = re.compile(r"\b(so far|in total|total|toll|since|campaign|to date|overall|cumulative|brought|raising|"
                      r"risen|rose|altogether|series)\b", re.I)
 SINGLE = re.compile(r"\b(a|one|the|this|that|latest|new) (\w+[\s-]){0,2}(strike|attack|operation)\b(?!s)", re.I)
@@ -62,7 +64,7 @@ class Placement:
 
 @lru_cache(maxsize=65536)
 def normalise_word(word: str) -> str:
-    word = word.lower().rstrip(".").replace("’", "'")
+    word = word.lower().rstrip(".").replace("’", "'").rstrip("'")  # "‘smugglers’", "sailors’ ship"
     if word.endswith("'s"):
         word = word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -247,6 +249,7 @@ def _unquoted(gap: str) -> str:
 
 
 LINKED = re.compile(r"\b(?:with|of which|of them|including|remaining|the other|the rest of|while)\s+(?:the\s+)?$", re.I)
+THE_OTHER = re.compile(r"\bthe\s+other\s+$", re.I)
 ANAPHORA = re.compile(r"\b(?:that|this|the same)\s+(?:number|figure|total|count|tally)\b", re.I)
 
 
@@ -271,6 +274,10 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
     set_aside = aside(sentence, mention)
     if set_aside:
         return Placement(None, 0.1, f"“{mention.text}” is {set_aside}, not a count")
+    if chunk and THE_OTHER.search(near_before) and _noun_matches(index, chunk)[0]:
+        # "the other seven strikes targeted …", "crews of the other two boats": the rest of a set
+        # whose total the article gives ("the other two survived" names people by their verb)
+        return Placement(None, 0.15, f"“the other {mention.text}” is the rest of a set, not a count of it")
     if _is_label(index, mention, vocab):
         return Placement(None, 0.1, f"“{mention.text}” numbers a list entry")
     if mention.ordinal and mention.value == 1 and chunk and words[chunk[-1]].norm in TIMES:
@@ -331,10 +338,16 @@ def _is_label(index: SentenceIndex, mention: Mention, vocab: Vocabulary) -> bool
 def _named_by_its_cue(index: SentenceIndex, chunk: list[int]) -> bool:
     """'the eighth ship seized by', 'the ninth boat destroyed': the thing counted, then what
     was done to it (a metric's cue, as a participle), counts like 'the ninth such'."""
+    return bool(_done_to(index, chunk))
+
+
+def _done_to(index: SentenceIndex, chunk: list[int]) -> list[str]:
+    """The metrics whose cue, as a participle right after the counted words, says what was done to
+    them ('seven ships seized since …')."""
     if not chunk or chunk[-1] + 1 >= len(index.words) or not index.words[chunk[-1] + 1].norm.endswith("ed"):
-        return False
+        return []
     at = chunk[-1] + 1
-    return any(o.start == at for occs in index.cues.values() for o in occs)
+    return [mid for mid, occs in index.cues.items() if any(o.start == at for o in occs)]
 
 
 def _counts_by_ordinal(sentence: str, mention: Mention, chunk: list[Token]) -> bool:
@@ -387,15 +400,27 @@ def _place(mention: Mention, index: SentenceIndex, at: Anchor, chunk: list[int],
     verb = _verb_after(index, at.after - 1, people) if chunk else None
     if verb:  # "and one survived", "two died": the number names people by what they did
         return Placement(verb[0], 0.75, f"counts people who “{verb[1]}”")
+    hurt = _injured(index, at, people)
+    if hurt:
+        return hurt
     if chunk:
         found, _length = _noun_matches(index, chunk)
         head = words[chunk[-1]]
+        if found and mention.ordinal:
+            return _place_ordinal(index, at, chunk, found, vocab)
         if found:
             ordered = [mid for mid in ids if mid in found]
+            series = _series_done_to(index, chunk, ordered, vocab)
+            if series:
+                return Placement(series, 0.75, f"“{_words(words, chunk)} {words[chunk[-1] + 1].text}”: what was "
+                                               f"done to them counts a running total ({series})")
             if RATE.match(_rest(words, chunk)) and not any("/" in vocab.metric(m).unit for m in ordered):
                 return Placement(None, 0.2, f"“{_words(words, chunk)} {_rest(words, chunk)}” is a rate, not a count")
             if len(ordered) == 1:
                 cue = _cue_distance(index, at, ordered[0], set(chunk))
+                if cue is None and _undone(index, vocab.metric(ordered[0]), vocab):
+                    return Placement(None, 0.2, f"“{_words(words, chunk)}” names what {ordered[0]} counts, but "
+                                                f"nothing in the sentence was done to them")
                 return Placement(ordered[0], 0.9 if cue is not None else 0.8,
                                  f"“{_words(words, chunk)}” follows the number (a noun of {ordered[0]})"
                                  + (f"; “{cue[1]}” agrees" if cue else ""))
@@ -426,6 +451,45 @@ def _place(mention: Mention, index: SentenceIndex, at: Anchor, chunk: list[int],
     return Placement(None, 0.1, "nothing in the sentence says what this counts")
 
 
+def _series_done_to(index: SentenceIndex, chunk: list[int], found: list[str], vocab: Vocabulary) -> str | None:
+    """'the seven ships seized since …': things of a kind that is there at a moment (kind `level`:
+    ships in the region), then what was done to them, count the running total of that deed."""
+    if any(vocab.metric(m).kind != "level" for m in found):
+        return None
+    series = [m for m in _done_to(index, chunk) if vocab.metric(m).kind == "cumulative"]
+    return series[0] if len(series) == 1 else None
+
+
+def _undone(index: SentenceIndex, metric: Metric, vocab: Vocabulary) -> bool:
+    """A running total of a deed (kind `cumulative`: vessels struck) counts things to which the
+    sentence says the deed, or one of its topic's, was done: '12 vessels bound for port turned
+    away' were not struck."""
+    if metric.kind != "cumulative":
+        return False
+    topic = {m.id for m in vocab.metrics if m.topic == metric.topic}
+    return not any(mid in topic for mid in index.cues)
+
+
+def _place_ordinal(index: SentenceIndex, at: Anchor, chunk: list[int], found: set[str],
+                   vocab: Vocabulary) -> Placement:
+    """'the seventh ship apprehended since …': an ordinal ranks one event in a series, so it counts
+    a running total (kind `cumulative`), never what is there at a moment (kind `level`: 'ships'
+    in the region). A noun of a level metric, or of several metrics, leaves the sentence's cue to say
+    what the series is ('a third tanker known as …' is none)."""
+    words = index.words
+    series = [m.id for m in vocab.metrics if m.kind == "cumulative" and m.id in found]
+    if len(found) == 1 and series:
+        cue = _cue_distance(index, at, series[0], set(chunk))
+        return Placement(series[0], 0.9 if cue is not None else 0.8,
+                         f"“{_words(words, chunk)}” follows the number (a noun of {series[0]})"
+                         + (f"; “{cue[1]}” agrees" if cue else ""))
+    eligible = series or [m.id for m in vocab.metrics if m.kind == "cumulative"]
+    mid, cue = _by_context(index, at, eligible, set(chunk), reach=8)
+    if mid is None:
+        return Placement(None, 0.2, f"“{_words(words, chunk)}” ranks in no running count")
+    return Placement(mid, 0.7, f"an ordinal counts a series, and “{cue}” says of what ({mid})")
+
+
 def _place_times(index: SentenceIndex, at: Anchor, chunk: list[int], vocab: Vocabulary) -> Placement:
     """'the fourth time that … have flown near', 'at least twice deployed … to fly near': a count of
     events, so only running totals qualify, and the event's cue decides."""
@@ -451,6 +515,30 @@ def _verb_after(index: SentenceIndex, head: int, eligible: list[str]) -> tuple[s
             if occ.start == at:
                 return mid, index.words[at].text
     return None
+
+
+def _injured(index: SentenceIndex, at: Anchor, people: list[str]) -> Placement | None:
+    """'killing two and injuring one', 'seven troops were injured', 'two wounded': the number
+    counts the injured, whom a metric counts only if its cues name them so; never the dead or
+    the forces present."""
+    words = index.words
+    at_word = None
+    if at.first > 0 and words[at.first - 1].norm in INJURED:
+        at_word = at.first - 1
+    for i in range(at.after, min(at.after + 5, len(words))) if at_word is None else ():
+        if _BREAK.search(index.text[words[i - 1].end:words[i].start]):
+            break
+        if words[i].norm in INJURED:
+            at_word = i
+            break
+        if words[i].norm in STOP and words[i].norm not in AUXILIARY:
+            break
+    if at_word is None:
+        return None
+    named = [mid for mid in people if any(o.start == at_word for o in index.cues.get(mid, ()))]
+    if named:
+        return Placement(named[0], 0.7, f"counts people who were “{words[at_word].text}”")
+    return Placement(None, 0.2, f"counts the “{words[at_word].text}”, whom no metric counts")
 
 
 def _number_of(index: SentenceIndex, vocab: Vocabulary) -> str | None:

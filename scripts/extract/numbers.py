@@ -67,6 +67,10 @@ _MONTH_AFTER = re.compile(r"\s+(?P<month>[A-Z][a-z]{2,8})\b")  # capitalised: "1
 _AFTER_ORDINAL = re.compile(rf"\b(?:{_ORDW}|\d+(?:st|nd|rd|th))\s+$", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\ba\s+$", re.IGNORECASE)
 _ORDINAL_DETERMINER = re.compile(rf"\b{_DETERMINER}\s+$|\b(?:{_HEDGE})\s+the\s+$", re.IGNORECASE)
+# "the 18th and 19th strikes", "the 14th, 15th and 16th": the determiner of a list holds for each
+_ORD_ANY = rf"(?:{_ORDW}|\d+(?:st|nd|rd|th))"
+_IN_ORDINAL_LIST = re.compile(rf"\b{_DETERMINER}\s+(?:{_ORD_ANY}(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))+$",
+                              re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -129,9 +133,9 @@ def find_numbers(sentence: str) -> list[Mention]:
 MAX_VALUE = 10 ** 15
 
 
-# "eight warships and a nuclear submarine": after a count, "a" in the same list counts one. Only
+# "eight warships and (even) a nuclear submarine": after a count, "a" in the same list counts one. Only
 # the metric's kind decides whether it is a figure (classify.py); elsewhere "a" is not a number.
-_LISTED_ARTICLE = re.compile(r"(?:,|\band|\bplus|\balong with)\s+(?P<a>an?)\s+(?=[\w-])", re.IGNORECASE)
+_LISTED_ARTICLE = re.compile(r"(?:,|\band|\bplus|\balong with)\s+(?:even\s+|also\s+)?(?P<a>an?)\s+(?=[\w-])", re.IGNORECASE)
 
 
 def _listed_articles(sentence: str, after: int) -> list[Mention]:
@@ -239,7 +243,8 @@ def _mention(sentence: str, match: re.Match) -> Mention | None:
             return None  # "once" is mostly "formerly" or "as soon as"
     else:
         value = float(ORDINALS[match.group("ordinal").lower()])
-    if ordinal and not (_ORDINAL_DETERMINER.search(before) or (value >= 3 and _INDEFINITE.search(before))):
+    if ordinal and not (_ORDINAL_DETERMINER.search(before) or (value >= 3 and _INDEFINITE.search(before))
+                        or _IN_ORDINAL_LIST.search(before)):
         return None  # "a second strike", "first reported": not counts; "a fourth strike" is one
     if match.group("mult"):
         value *= MULTIPLIERS[match.group("mult").lower()]
