@@ -238,3 +238,26 @@ def test_the_css_custom_properties_are_the_palette():
     css = css_custom_properties({"--tracker-topic-x": "#123456"})
     assert all(f"--tracker-{name}: {value};" in css for name, value in COLOURS.items())
     assert "--tracker-topic-x: #123456;" in css and css.startswith(":root {")
+
+
+def close_events(*days: str):
+    from scripts.records import Annotation, Event, Origin
+
+    events = {f"e{i}": Event(id=f"e{i}", date=date.fromisoformat(day), date_precision="day", kind="strike",
+                             title=f"Event number {i}", summary="", sources=(), status="verified",
+                             origin=Origin("events.yaml", 1)) for i, day in enumerate(days)}
+    return tuple(Annotation(event=key) for key in events), events
+
+
+def test_labels_of_close_events_stand_a_line_apart_in_pixels_on_any_plot_height():
+    from scripts.render.chart_frame import LABEL_ROW, event_marks
+
+    notes, events = close_events("2025-11-10", "2025-11-16")
+    _, labels = event_marks(notes, events, ["2025-09-01", "2025-12-01"])
+    assert [label["y"] for label in labels] == [1, 1]
+    assert [label["yshift"] for label in labels] == [0, -LABEL_ROW] and LABEL_ROW >= 14  # 11 px text
+    layout = {"xaxis": {"range": ["2025-09-01", "2025-12-01"]}, "yaxis": {"range": [0, 10]},
+              "shapes": [], "annotations": labels, "height": 200}
+    rows = [float(y) for y in re.findall(r'<text x="[\d.]+" y="([\d.]+)"[^>]*>Event number', static_svg(
+        {"data": [], "layout": layout}, 375))]
+    assert len(rows) == 2 and rows[1] - rows[0] == LABEL_ROW

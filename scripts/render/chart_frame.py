@@ -102,6 +102,9 @@ def span_middle(day: date, precision: str) -> date:
     return span[0] + (span[1] - span[0]) / 2 if span else day
 
 
+LABEL_ROW = 15  # px between the two rows of event labels: a line of their 11 px text
+
+
 def short_label(text: str, limit: int = 24) -> str:
     """An event's title cut at a word to fit over a chart: 'The USS Gerald R. Ford…'."""
     if len(text) <= limit:
@@ -112,8 +115,8 @@ def short_label(text: str, limit: int = 24) -> str:
 def event_marks(notes: tuple[Annotation, ...], events: dict[str, Event],
                 axis_range: list[str]) -> tuple[list[dict], list[dict]]:
     """Plotly shapes and annotations for the events a metric annotates: a dotted vertical line at
-    each event's date and its label at the top of the plot, alternating two rows so close events
-    do not overlap; a label in the last third of the axis is written leftwards of its line. Events
+    each event's date and its label at the top of the plot, alternating two rows a line apart (in
+    pixels, so they do not touch on a short plot) so close events do not overlap; a label in the last third of the axis is written leftwards of its line. Events
     that are missing, not verified or off the axis are left out."""
     start, end = (date.fromisoformat(d) for d in axis_range)
     shapes, labels = [], []
@@ -125,7 +128,8 @@ def event_marks(notes: tuple[Annotation, ...], events: dict[str, Event],
         leftwards = (day - start) > (end - start) * 2 / 3
         shapes.append(dict(type="line", xref="x", yref="paper", x0=x, x1=x, y0=0, y1=1, layer="below",
                            line=dict(color=GREY, width=1.5, dash="dot")))
-        labels.append(dict(x=x, xref="x", y=1 - 0.08 * (i % 2), yref="paper", xanchor="right" if leftwards else "left", yanchor="top",
+        labels.append(dict(x=x, xref="x", y=1, yref="paper", yshift=-LABEL_ROW * (i % 2),
+                           xanchor="right" if leftwards else "left", yanchor="top",
                            text=plot_text(note.label or short_label(event.title)), showarrow=False,
                            font=dict(size=11, color=GREY), align="left",
                            hovertext=plot_lines([event.title, format_date(event.date, event.date_precision)])))

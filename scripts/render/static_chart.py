@@ -206,7 +206,7 @@ def _events(layout: dict, plot: _Plot) -> list[str]:
         out.append(f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{TOP}" y2="{plot.height - BOTTOM}" stroke="{GREY}" '
                    'stroke-width="1.5" stroke-dasharray="2 3"/>')
     for note in layout.get("annotations") or []:
-        y = TOP + (1 - note["y"]) * (plot.height - BOTTOM - TOP) + 12
+        y = TOP + (1 - note["y"]) * (plot.height - BOTTOM - TOP) + 12 - note.get("yshift", 0)
         x = plot.x(note["x"])
         right = note.get("xanchor") == "right"
         out.append(f'<text x="{x + (-3 if right else 3):.1f}" y="{y:.1f}" text-anchor="{"end" if right else "start"}" '
