@@ -475,7 +475,7 @@ def _place_ordinal(index: SentenceIndex, at: Anchor, chunk: list[int], found: se
     """'the seventh ship apprehended since …': an ordinal ranks one event in a series, so it counts
     a running total (kind `cumulative`), never what is there at a moment (kind `level`: 'ships'
     in the region). A noun of a level metric, or of several metrics, leaves the sentence's cue to say
-    what the series is ('a third tanker known as …' is none)."""
+    what the series is ('a third ship known as …' is none)."""
     words = index.words
     series = [m.id for m in vocab.metrics if m.kind == "cumulative" and m.id in found]
     if len(found) == 1 and series:

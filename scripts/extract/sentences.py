@@ -10,7 +10,7 @@ MONTHS = {
     "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
     "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }
-# A full stop after these does not end a sentence ("Sept. 2", "U.S. forces", "Mr. Trump").
+# A full stop after these does not end a sentence ("Sept. 2", "U.S. forces", "Mr. Smith").
 ABBREVIATIONS = {"u.s", "u.n", "mr", "mrs", "ms", "dr", "gen", "adm", "sen", "rep", "gov", "st", "no", "vs",
                  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
                  "corp", "co", "jr", "sr", "lt", "col", "sgt", "capt", "e.g", "i.e", "approx", "est"}
