@@ -108,7 +108,8 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
     sentences = split_sentences(body)
     per_sentence = [extract_text(source, s.text, published, vocab) for s in sentences]
     nouns = _strike_nouns(vocab, words)
-    strike_days = [_strike_day_of(s.text, published, nouns) for s in sentences]
+    strike_days = [(None, None) if _CAPTION.match(s.text) else _strike_day_of(s.text, published, nouns)
+                   for s in sentences]  # a wire photo's caption dates an earlier strike, not this one
     found: list[dict] = []
     for n, (sentence, here) in enumerate(zip(sentences, per_sentence)):
         for toll in (c for c in here if c.metric == toll_metric):

@@ -1,0 +1,42 @@
+"""Strike incidents proposed from made-up articles: one rule of how journalists write per case.
+Expected incidents are (date, killed), written by hand from the sentences as an editor reads them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from scripts.extract.classify import Vocabulary
+from scripts.extract.incidents import incident_words, incidents_of
+from scripts.load import load_dataset
+from scripts.paths import ProjectPaths
+from scripts.story import load_story
+from tests.conftest import frozen_vocabulary_project
+
+PUBLISHED = date(2025, 11, 16)  # a Sunday
+
+
+@pytest.fixture(scope="module")
+def proposed():
+    dataset, _ = load_dataset(frozen_vocabulary_project())
+    vocab = Vocabulary.of(dataset.metrics, dataset.story.extractor)
+    words = incident_words(vocab, load_story(ProjectPaths.default())[0])
+
+    def incidents(body: str) -> list[tuple]:
+        return [(i["date"], i["killed"]["value"]) for i in incidents_of("t", body, PUBLISHED, vocab, words)]
+    return incidents
+
+
+RULES = {
+    "a_wire_photos_caption_dates_no_strike": (
+        "Navy strike on a boat kills two. "
+        "FILE - This image shows a skiff shortly before it was destroyed in a strike on Oct. 3, 2025. "
+        "The navy said on Saturday it struck the boat on Friday.", [("2025-11-14", 2)]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_incident_rule(name, proposed):
+    body, expected = RULES[name]
+    assert proposed(body) == expected
