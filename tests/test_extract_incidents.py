@@ -33,6 +33,9 @@ RULES = {
         "Navy strike on a boat kills two. "
         "FILE - This image shows a skiff shortly before it was destroyed in a strike on Oct. 3, 2025. "
         "The navy said on Saturday it struck the boat on Friday.", [("2025-11-14", 2)]),
+    "a_toll_beside_the_total_it_brings_up": (
+        "The navy struck a boat on Friday, killing four people and bringing the death toll of the campaign to 50.",
+        [("2025-11-14", 4)]),
 }
 
 

@@ -75,11 +75,17 @@ _TALLY_TENSE = re.compile(r"\b(?:have|has)\s+(?:now\s+|so far\s+|already\s+)?(?:
 _SINCE = re.compile(r"\bsince\b|\bas of\b", re.I)
 
 
+# What follows a toll after one of these is another clause's: "killing six and bringing the toll to 46".
+_NEXT_CLAUSE = re.compile(r"[,;—–]|\s(?:and|while|but)\s|$")
+
+
 def _running(sentence: str, c: Candidate, sentence_start: int) -> bool:
     """A toll that is a running total: a total word ("toll", "so far", "since") close to the number,
     a total brought to it, "since …" before it, or a tally told in the perfect tense."""
     at = c.start - sentence_start
-    return bool(RUNNING.search(sentence[max(0, at - 60): at + 40]) or "brought to" in c.reason
+    after = sentence[at: at + 40]
+    after = after[:_NEXT_CLAUSE.search(after).start()]  # "killing six, bringing the toll to 46": the 46's words
+    return bool(RUNNING.search(sentence[max(0, at - 60): at] + " " + after) or "brought to" in c.reason
                 or _SINCE.search(sentence[:at]) or _TALLY_TENSE.search(sentence[max(0, at - 100): at + 70]))
 
 
