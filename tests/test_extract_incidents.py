@@ -36,6 +36,11 @@ RULES = {
     "a_toll_beside_the_total_it_brings_up": (
         "The navy struck a boat on Friday, killing four people and bringing the death toll of the campaign to 50.",
         [("2025-11-14", 4)]),
+    "since_in_an_ordinals_opening_phrase_dates_the_count": (
+        "In the twelfth known strike on a boat since September, three men aboard were killed on Friday, "
+        "the navy said.", [("2025-11-14", 3)]),
+    "a_toll_after_an_ordinals_since_in_its_own_clause_is_a_tally": (
+        "It was the twelfth strike on a boat since September, leading to at least 60 deaths.", []),
 }
 
 

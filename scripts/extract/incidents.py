@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 from scripts.extract.candidates import Candidate, candidate_id, extract_text
 from scripts.extract.dates import dates_in
+from scripts.extract.numbers import ORDINALS
 from scripts.extract.classify import RUNNING, Vocabulary, normalise_word
 from scripts.extract.sentences import split_sentences
 from scripts.story import Story
@@ -73,6 +74,7 @@ def _place(text: str, places: tuple[str, ...]) -> str | None:
 # perfect tense tells a tally, not one strike ("it had killed five" tells one).
 _TALLY_TENSE = re.compile(r"\b(?:have|has)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?[a-z]+(?:ed|en|ne)\b", re.I)
 _SINCE = re.compile(r"\bsince\b|\bas of\b", re.I)
+_ORDW = "|".join(sorted(ORDINALS, key=len, reverse=True))
 
 
 # What follows a toll after one of these is another clause's: "killing six and bringing the toll to 46".
@@ -85,8 +87,15 @@ def _running(sentence: str, c: Candidate, sentence_start: int) -> bool:
     at = c.start - sentence_start
     after = sentence[at: at + 40]
     after = after[:_NEXT_CLAUSE.search(after).start()]  # "killing six, bringing the toll to 46": the 46's words
-    return bool(RUNNING.search(sentence[max(0, at - 60): at] + " " + after) or "brought to" in c.reason
-                or _SINCE.search(sentence[:at]) or _TALLY_TENSE.search(sentence[max(0, at - 100): at + 70]))
+    before = "" if _ORDINAL_INTRO.search(sentence[:at]) else sentence[:at]
+    return bool(RUNNING.search(before[-60:] + " " + after) or "brought to" in c.reason
+                or _SINCE.search(before) or _TALLY_TENSE.search(sentence[max(0, at - 100): at + 70]))
+
+
+# "In the eighth known attack on a boat since Sept. 2, two men were killed": the opening phrase places
+# the strike in the count ("since" dates the count); the toll, first in the clause after it, is the strike's.
+_ORDINAL_INTRO = re.compile(rf"^\W*(?:in\s+)?(?:what\s+(?:is|was)\s+)?the\s+(?:{_ORDW}|\d+(?:st|nd|rd|th))\b[^,;]*,\s*$",
+                            re.I)
 
 
 # "FILE - This image from video … shows a vessel … on Jan. 23": a wire photo's caption.
