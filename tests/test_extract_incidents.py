@@ -41,6 +41,9 @@ RULES = {
         "the navy said.", [("2025-11-14", 3)]),
     "a_toll_after_an_ordinals_since_in_its_own_clause_is_a_tally": (
         "It was the twelfth strike on a boat since September, leading to at least 60 deaths.", []),
+    "a_day_years_back_is_history_not_the_strikes": (
+        "A strike on a boat killed three people, the navy said Saturday. "
+        "Officials likened it to the Oct. 12, 2000, attack on a destroyer.", [("2025-11-15", 3)]),
 }
 
 

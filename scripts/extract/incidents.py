@@ -182,10 +182,14 @@ _ANNOUNCING = re.compile(r"\s+(?:said|says|announced|announces|stated|reported|c
 _RESTATED = re.compile(r"[\s,(]*$")
 
 
+# A day further back than this is history ("the Sept. 11, 2001, attacks"), not a strike the article reports.
+_HISTORY_DAYS = 366
+
+
 def _days_and_announcements(sentence: str, published: date) -> list[tuple[int, date, str, bool]]:
     """The days a sentence gives, in order, each with whether it is the day of an announcement."""
     days = sorted((pos, day, words) for pos, day, precision, words, _ in dates_in(sentence, published)
-                  if precision == "day")
+                  if precision == "day" and (published - day).days <= _HISTORY_DAYS)
     found: list[tuple[int, date, str, bool]] = []
     for pos, day, words in days:
         said = bool(_ANNOUNCED_ON.search(sentence[max(0, pos - 30):pos]) or _ANNOUNCEMENT.match(sentence, pos + len(words))
