@@ -44,6 +44,10 @@ RULES = {
     "a_day_years_back_is_history_not_the_strikes": (
         "A strike on a boat killed three people, the navy said Saturday. "
         "Officials likened it to the Oct. 12, 2000, attack on a destroyer.", [("2025-11-15", 3)]),
+    "the_only_announcement_day_dates_an_undated_toll": (
+        "The admiral on Friday announced that the navy had struck a boat. Officials gave no names. "
+        "The crew had left port days earlier. The sea was calm. The strike killed four men aboard the skiff.",
+        [("2025-11-14", 4)]),
 }
 
 

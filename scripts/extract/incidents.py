@@ -255,6 +255,9 @@ def _strike_day_from(sentence: str, toll: Candidate, published: date | None, str
     for m in nearby:
         if strike_days[m][1]:
             return strike_days[m][1], "the day a nearby sentence says it was announced"
+    announced = {a for _, a in strike_days if a}
+    if len(announced) == 1:
+        return announced.pop(), "the only day the article says a strike was announced"
     return None, "no date given"
 
 
