@@ -48,6 +48,14 @@ RULES = {
         "The admiral on Friday announced that the navy had struck a boat. Officials gave no names. "
         "The crew had left port days earlier. The sea was calm. The strike killed four men aboard the skiff.",
         [("2025-11-14", 4)]),
+    "a_toll_told_late_last_month_is_another_undated_strike": (
+        "The navy said on Friday it killed two men in a strike on a boat. "
+        "It carried out another strike on a skiff late last month, killing two.",
+        [("2025-11-14", 2), (None, 2)]),
+    "a_toll_days_after_another_is_undated": (
+        "The attack on Saturday killed three people on a boat. It comes a day after the navy killed two men in a "
+        "strike on a skiff, and days after another strike on a vessel killed one man.",
+        [("2025-11-15", 3), ("2025-11-14", 2), (None, 1)]),
 }
 
 

@@ -135,8 +135,7 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
             if _CAPTION.match(sentence.text):
                 continue  # a photo's caption retells an earlier strike
             day, how = _strike_day(sentence.text, toll, published, strike_days, n)
-            same = next((i for i in found if i[words.toll]["value"] == toll.value
-                         and (i["date"] == day or None in (i["date"], day))), None)
+            same = next((i for i in found if i[words.toll]["value"] == toll.value and _same_day(i, day, how)), None)
             if same is not None:
                 if same["date"] is None and day:
                     same.update(date=day, date_precision="day", reason=_reason(how))
@@ -223,10 +222,39 @@ def _day_before(sentence: str, published: date | None) -> str | None:
 _DAY_AFTER = re.compile(r"\b(?:comes?|came|coming)\s+(?:a|one)\s+day\s+after\b", re.I)
 
 
+_NOT_A_DAY = "no day (its time is not a day)"
+
+
+def _same_day(incident: dict, day: str | None, how: str) -> bool:
+    """A toll of the same day, or one undated retold: an undated title and its dated body. A toll
+    told with a time that is not a day ("another strike late last month") is another strike."""
+    if incident["date"] == day:
+        return True
+    return None in (incident["date"], day) and _reason(_NOT_A_DAY) != incident["reason"] and how != _NOT_A_DAY
+
+
+# Times that are not a day: "late last month", "in January", "days after", "a few days ago".
+_VAGUE = re.compile(r"\b(?:days|weeks|months)\s+(?:ago|after|before|earlier|later)\b", re.I)
+
+
+def _only_vaguely_dated(sentence: str, at: int, published: date | None) -> bool:
+    """The time told nearest the toll is not a day ("another strike late last month killed two", "days
+    after another attack killed one"): the toll's day is unknown, not a nearby sentence's."""
+    if published is None:
+        return False
+    times = [(pos, precision != "day") for pos, _, precision, words, _ in dates_in(sentence, published)
+             if words.lower() != "this week"]
+    times += [(m.start(), False) for pattern in (_DAY_AFTER, _DAY_BEFORE) for m in pattern.finditer(sentence)]
+    times += [(m.start(), True) for m in _VAGUE.finditer(sentence)]
+    return bool(times) and min(times, key=lambda t: abs(t[0] - at))[1]
+
+
 def _strike_day(sentence: str, toll: Candidate, published: date | None, strike_days: list[tuple],
                 n: int) -> tuple[str | None, str]:
     """The strike's day: the sentence's own, else the nearest sentence that dates a strike
     (an earlier one first: "The strike took place on Saturday. … three were killed")."""
+    if _only_vaguely_dated(sentence, toll.start, published):
+        return None, _NOT_A_DAY
     day, how = _strike_day_from(sentence, toll, published, strike_days, n)
     after = _DAY_AFTER.search(sentence)
     if day and after and after.start() < toll.start:
