@@ -56,6 +56,14 @@ RULES = {
         "The attack on Saturday killed three people on a boat. It comes a day after the navy killed two men in a "
         "strike on a skiff, and days after another strike on a vessel killed one man.",
         [("2025-11-15", 3), ("2025-11-14", 2), (None, 1)]),
+    "the_parts_of_a_days_operation_that_add_up_are_that_operation": (
+        "Strikes on two boats on Friday killed five people, the navy said. "
+        "In the first strike, two men were killed on the boat. In the second strike, three men died.",
+        [("2025-11-14", 5)]),
+    "parts_that_do_not_add_up_to_the_days_toll_stay": (
+        "Strikes on two boats on Friday killed five people, the navy said. "
+        "In the first strike, two men were killed on the boat.",
+        [("2025-11-14", 5), ("2025-11-14", 2)]),
 }
 
 

@@ -126,6 +126,7 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
     strike_days = [(None, None) if _CAPTION.match(s.text) else _strike_day_of(s.text, published, nouns)
                    for s in sentences]  # a wire photo's caption dates an earlier strike, not this one
     found: list[dict] = []
+    parts: set[str] = set()  # the ids of tolls told of one part of an operation
     for n, (sentence, here) in enumerate(zip(sentences, per_sentence)):
         for toll in (c for c in here if c.metric == toll_metric):
             if _running(sentence.text, toll, 0):
@@ -140,6 +141,8 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
                 if same["date"] is None and day:
                     same.update(date=day, date_precision="day", reason=_reason(how))
                 continue
+            if day is not None and _names_a_part(sentence.text, nouns):
+                parts.add(incident_id(source, sentence.text, toll.start, toll.end, toll.value))
             by_field = {f: next((c for c in here if c.metric == m), None) for f, m in words.fields.items()}
             by_field[words.toll] = toll  # two incidents in one sentence: each its own toll
             found.append({
@@ -149,7 +152,31 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
                 **{f: _quantity(by_field.get(f)) for f in words.figures},
                 "quote": sentence.text, "start": sentence.start, "end": sentence.end,
                 "confidence": round(min(0.9, toll.confidence), 2), "reason": _reason(how)})
-    return found
+    return _without_parts(found, words.toll, parts)
+
+
+def _without_parts(found: list[dict], toll: str, parts: set[str]) -> list[dict]:
+    """The parts of one day's operation ("In the first strike, two were killed. Three died in the
+    second.") that add up to the day's total ("strikes on two boats killed five") are that operation."""
+    by_day: dict[str, list[dict]] = {}
+    for i in found:
+        if i["date"] is not None:
+            by_day.setdefault(i["date"], []).append(i)
+    folded: set[str] = set()
+    for same_day in by_day.values():
+        pieces = [i for i in same_day if i["id"] in parts]
+        totals = {i[toll]["value"] for i in same_day if i["id"] not in parts}
+        if pieces and sum(i[toll]["value"] for i in pieces) in totals:
+            folded |= {i["id"] for i in pieces}
+    return [i for i in found if i["id"] not in folded]
+
+
+# "the first strike", "the second boat", "the other two vessels": one part of an operation.
+_PART = re.compile(rf"\bthe\s+(?:{_ORDW}|other|last)\s+(?:[\w-]+\s+){{0,2}}?([\w-]+)", re.I)
+
+
+def _names_a_part(sentence: str, nouns: frozenset[str]) -> bool:
+    return any(normalise_word(m.group(1)) in nouns for m in _PART.finditer(sentence))
 
 
 _ANNOUNCED_ON = re.compile(r"\b(?:said|says|announced|announces|stated|reported|confirmed|posted|told \w+|added)"
