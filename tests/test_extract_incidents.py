@@ -64,6 +64,10 @@ RULES = {
         "Strikes on two boats on Friday killed five people, the navy said. "
         "In the first strike, two men were killed on the boat.",
         [("2025-11-14", 5), ("2025-11-14", 2)]),
+    "a_number_another_figures_verb_governs_is_no_toll": (  # as "injuring one" where injuries are a metric
+        "A strike on a boat on Friday destroyed the skiff, killing two and capturing one.", [("2025-11-14", 2)]),
+    "the_surviving_are_no_toll": (
+        "The navy killed two men on a boat on Friday, with one person surviving the strike.", [("2025-11-14", 2)]),
 }
 
 

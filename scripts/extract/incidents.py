@@ -98,6 +98,31 @@ _ORDINAL_INTRO = re.compile(rf"^\W*(?:in\s+)?(?:what\s+(?:is|was)\s+)?the\s+(?:{
                             re.I)
 
 
+def _stem(word: str) -> str:
+    """'surviving', 'survived', 'survivors' → 'surviv'; 'injuring', 'injuries' → 'injur'."""
+    return re.sub(r"(?:ing|ed|ors?|ies|es|e|s)$", "", word.lower())
+
+
+def _other_cue_stems(vocab: Vocabulary, toll_metric: str) -> frozenset[str]:
+    """The one-word cues of every other metric, as stems, less those the toll's own words share."""
+    own = {_stem(w) for w in (*vocab.metric(toll_metric).cues, *vocab.metric(toll_metric).nouns)}
+    return frozenset(_stem(w) for m in vocab.metrics if m.id != toll_metric for w in m.cues if " " not in w) - own
+
+
+# A number's own phrase ends at a break or a word that starts another phrase.
+_PHRASE_END = re.compile(r"[,;:.()\"“”—–]|\b(?:in|on|at|of|aboard|from|to|near|off|during|when|after|as|and|but|or|"
+                         r"while|with|by|for)\b", re.I)
+
+
+def _counts_another_figure(sentence: str, toll: Candidate, others: frozenset[str]) -> bool:
+    """A toll whose own words are another figure's: "killing two and injuring one", "the six surviving
+    men", "one person surviving the strike" (the verb before the number, or its phrase after it)."""
+    before = re.search(r"([A-Za-z]+)\s+$", sentence[:toll.start])
+    rest = sentence[toll.end:]
+    phrase = re.findall(r"[A-Za-z-]+", rest[:_PHRASE_END.search(rest + ".").start()])[:3]
+    return any(_stem(w) in others for w in ([before.group(1)] if before else []) + phrase)
+
+
 # "FILE - This image from video … shows a vessel … on Jan. 23": a wire photo's caption.
 _CAPTION = re.compile(r"\s*FILE\s*[-–—]\s")
 
@@ -123,13 +148,14 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
     sentences = split_sentences(body)
     per_sentence = [extract_text(source, s.text, published, vocab) for s in sentences]
     nouns = _strike_nouns(vocab, words)
+    others = _other_cue_stems(vocab, toll_metric)
     strike_days = [(None, None) if _CAPTION.match(s.text) else _strike_day_of(s.text, published, nouns)
                    for s in sentences]  # a wire photo's caption dates an earlier strike, not this one
     found: list[dict] = []
     parts: set[str] = set()  # the ids of tolls told of one part of an operation
     for n, (sentence, here) in enumerate(zip(sentences, per_sentence)):
         for toll in (c for c in here if c.metric == toll_metric):
-            if _running(sentence.text, toll, 0):
+            if _running(sentence.text, toll, 0) or _counts_another_figure(sentence.text, toll, others):
                 continue
             if not (_about_boats(sentence.text, nouns) or (n and _about_boats(sentences[n - 1].text, nouns))):
                 continue  # other parties' deaths: a raid, a land operation
