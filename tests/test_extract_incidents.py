@@ -68,6 +68,11 @@ RULES = {
         "A strike on a boat on Friday destroyed the skiff, killing two and capturing one.", [("2025-11-14", 2)]),
     "the_surviving_are_no_toll": (
         "The navy killed two men on a boat on Friday, with one person surviving the strike.", [("2025-11-14", 2)]),
+    "a_difference_between_counts_is_no_toll": (
+        "The navy killed nine men in a strike on a boat on Friday, four more people than first reported.",
+        [("2025-11-14", 9)]),
+    "more_without_than_is_still_a_toll": (
+        "The navy said Saturday it killed four more people in a strike on a boat.", [("2025-11-15", 4)]),
 }
 
 

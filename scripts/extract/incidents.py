@@ -123,6 +123,9 @@ def _counts_another_figure(sentence: str, toll: Candidate, others: frozenset[str
     return any(_stem(w) in others for w in ([before.group(1)] if before else []) + phrase)
 
 
+# "eight more people than previously reported": a difference between two counts, not a toll.
+_DIFFERENCE = re.compile(r"\s+(?:more|fewer|less)\s+(?:[\w-]+\s+){0,3}?than\b", re.I)
+
 # "FILE - This image from video … shows a vessel … on Jan. 23": a wire photo's caption.
 _CAPTION = re.compile(r"\s*FILE\s*[-–—]\s")
 
@@ -155,7 +158,8 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
     parts: set[str] = set()  # the ids of tolls told of one part of an operation
     for n, (sentence, here) in enumerate(zip(sentences, per_sentence)):
         for toll in (c for c in here if c.metric == toll_metric):
-            if _running(sentence.text, toll, 0) or _counts_another_figure(sentence.text, toll, others):
+            if (_running(sentence.text, toll, 0) or _counts_another_figure(sentence.text, toll, others)
+                    or _DIFFERENCE.match(sentence.text, toll.end)):
                 continue
             if not (_about_boats(sentence.text, nouns) or (n and _about_boats(sentences[n - 1].text, nouns))):
                 continue  # other parties' deaths: a raid, a land operation
