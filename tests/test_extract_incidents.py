@@ -73,6 +73,11 @@ RULES = {
         [("2025-11-14", 9)]),
     "more_without_than_is_still_a_toll": (
         "The navy said Saturday it killed four more people in a strike on a boat.", [("2025-11-15", 4)]),
+    "deaths_of_an_attack_on_a_named_place_are_no_boat_strike": (
+        "The strike on Friday targeted a boat. The campaign also included the attack on Port Verde, which killed "
+        "at least 20 people.", []),
+    "an_attack_on_a_named_day_is_still_a_strike": (
+        "The attack on Friday killed three people aboard.", [("2025-11-14", 3)]),
 }
 
 

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from scripts.extract.candidates import Candidate, candidate_id, extract_text
-from scripts.extract.dates import dates_in
+from scripts.extract.dates import WEEKDAYS, dates_in
 from scripts.extract.numbers import ORDINALS
 from scripts.extract.classify import RUNNING, Vocabulary, normalise_word
-from scripts.extract.sentences import split_sentences
+from scripts.extract.sentences import MONTHS, split_sentences
 from scripts.story import Story
 
 
@@ -134,11 +134,28 @@ _NAME = re.compile(r"[A-Z][\w-]*\s+[A-Z]")
 
 
 def _about_boats(text: str, nouns: frozenset[str]) -> bool:
-    """The sentence names a strike or a vessel (not as part of a capitalised name)."""
+    """The sentence names a strike or a vessel (not as part of a capitalised name, nor an attack on a
+    named place)."""
     for word in re.finditer(r"[\w-]+", text):
-        if normalise_word(word.group()) in nouns and not (word.start() > 0 and _NAME.match(text, word.start())):
+        if (normalise_word(word.group()) in nouns and not (word.start() > 0 and _NAME.match(text, word.start()))
+                and not _on_a_place(text, word.end())):
             return True
     return False
+
+
+# "the attack on Venezuela", "strikes against Caracas": a named place is no boat ("on Sept. 2",
+# "on Tuesday" date the strike).
+_ON_A_NAME = re.compile(r"\s+(?:on|against)\s+([A-Z][\w-]*)")
+_TIME_WORDS = frozenset((*MONTHS, *WEEKDAYS))
+
+
+def _on_a_place(text: str, at: int) -> bool:
+    named = _ON_A_NAME.match(text, at)
+    return bool(named) and named.group(1).lower().rstrip(".") not in _TIME_WORDS
+
+
+def _names_a_land_attack(text: str, nouns: frozenset[str]) -> bool:
+    return any(normalise_word(w.group()) in nouns and _on_a_place(text, w.end()) for w in re.finditer(r"[\w-]+", text))
 
 
 def incidents_of(source: str, body: str, published: date | None, vocab: Vocabulary,
@@ -161,7 +178,8 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
             if (_running(sentence.text, toll, 0) or _counts_another_figure(sentence.text, toll, others)
                     or _DIFFERENCE.match(sentence.text, toll.end)):
                 continue
-            if not (_about_boats(sentence.text, nouns) or (n and _about_boats(sentences[n - 1].text, nouns))):
+            if not (_about_boats(sentence.text, nouns) or (n and _about_boats(sentences[n - 1].text, nouns)
+                                                            and not _names_a_land_attack(sentence.text, nouns))):
                 continue  # other parties' deaths: a raid, a land operation
             if _CAPTION.match(sentence.text):
                 continue  # a photo's caption retells an earlier strike
