@@ -78,6 +78,8 @@ RULES = {
         "at least 20 people.", []),
     "an_attack_on_a_named_day_is_still_a_strike": (
         "The attack on Friday killed three people aboard.", [("2025-11-14", 3)]),
+    "a_toll_over_several_days_is_a_sum": (
+        "The navy said on Friday that eight people were killed in the four days of strikes on boats.", []),
 }
 
 

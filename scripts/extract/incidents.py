@@ -126,6 +126,10 @@ def _counts_another_figure(sentence: str, toll: Candidate, others: frozenset[str
 # "eight more people than previously reported": a difference between two counts, not a toll.
 _DIFFERENCE = re.compile(r"\s+(?:more|fewer|less)\s+(?:[\w-]+\s+){0,3}?than\b", re.I)
 
+# "ten were killed in the three days of strikes", "over the past week": a sum over several days.
+_SPAN = re.compile(r"\b(?:in|over|during|across)\s+(?:the\s+)?(?:(?:past|last|previous)\s+(?:[\w-]+\s+)?"
+                   r"(?:days|weeks|months|week|month)|[\w-]+\s+(?:days|weeks|months)\s+of)\b", re.I)
+
 # "FILE - This image from video … shows a vessel … on Jan. 23": a wire photo's caption.
 _CAPTION = re.compile(r"\s*FILE\s*[-–—]\s")
 
@@ -176,7 +180,7 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
     for n, (sentence, here) in enumerate(zip(sentences, per_sentence)):
         for toll in (c for c in here if c.metric == toll_metric):
             if (_running(sentence.text, toll, 0) or _counts_another_figure(sentence.text, toll, others)
-                    or _DIFFERENCE.match(sentence.text, toll.end)):
+                    or _DIFFERENCE.match(sentence.text, toll.end) or _SPAN.search(sentence.text, toll.end, toll.end + 80)):
                 continue
             if not (_about_boats(sentence.text, nouns) or (n and _about_boats(sentences[n - 1].text, nouns)
                                                             and not _names_a_land_attack(sentence.text, nouns))):
