@@ -80,6 +80,8 @@ RULES = {
         "The attack on Friday killed three people aboard.", [("2025-11-14", 3)]),
     "a_toll_over_several_days_is_a_sum": (
         "The navy said on Friday that eight people were killed in the four days of strikes on boats.", []),
+    "a_tally_in_the_perfect_tense_of_an_irregular_verb": (
+        "The strikes on boats have left at least 40 dead.", []),
 }
 
 

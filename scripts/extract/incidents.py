@@ -71,8 +71,8 @@ def _place(text: str, places: tuple[str, ...]) -> str | None:
 
 
 # "At least 115 people have been killed", "The US has now carried out 41 strikes, killing 144": the
-# perfect tense tells a tally, not one strike ("it had killed five" tells one).
-_TALLY_TENSE = re.compile(r"\b(?:have|has)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?[a-z]+(?:ed|en|ne)\b", re.I)
+# perfect tense tells a tally, not one strike ("it had killed five" tells one); "have left 87 dead" too.
+_TALLY_TENSE = re.compile(r"\b(?:have|has)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?(?:[a-z]+(?:ed|en|ne)|left|cost|hit|struck)\b", re.I)
 _SINCE = re.compile(r"\bsince\b|\bas of\b", re.I)
 _ORDW = "|".join(sorted(ORDINALS, key=len, reverse=True))
 
