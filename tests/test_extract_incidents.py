@@ -82,6 +82,12 @@ RULES = {
         "The navy said on Friday that eight people were killed in the four days of strikes on boats.", []),
     "a_tally_in_the_perfect_tense_of_an_irregular_verb": (
         "The strikes on boats have left at least 40 dead.", []),
+    "a_first_count_the_article_corrects_is_no_incident": (
+        "The navy killed seven men in strikes on boats on Friday, officials said. When the strike was first "
+        "announced, the navy said only that it had killed two people.", [("2025-11-14", 7)]),
+    "a_first_count_alone_stays": (
+        "When the strike on a boat on Friday was first announced, the navy said it had killed two people.",
+        [("2025-11-14", 2)]),
 }
 
 

@@ -177,6 +177,7 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
                    for s in sentences]  # a wire photo's caption dates an earlier strike, not this one
     found: list[dict] = []
     parts: set[str] = set()  # the ids of tolls told of one part of an operation
+    first_counts: set[str] = set()  # … and of tolls told as first announced
     for n, (sentence, here) in enumerate(zip(sentences, per_sentence)):
         for toll in (c for c in here if c.metric == toll_metric):
             if (_running(sentence.text, toll, 0) or _counts_another_figure(sentence.text, toll, others)
@@ -195,6 +196,8 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
                 continue
             if day is not None and _names_a_part(sentence.text, nouns):
                 parts.add(incident_id(source, sentence.text, toll.start, toll.end, toll.value))
+            if day is not None and _FIRST_COUNT.search(sentence.text):
+                first_counts.add(incident_id(source, sentence.text, toll.start, toll.end, toll.value))
             by_field = {f: next((c for c in here if c.metric == m), None) for f, m in words.fields.items()}
             by_field[words.toll] = toll  # two incidents in one sentence: each its own toll
             found.append({
@@ -204,7 +207,18 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
                 **{f: _quantity(by_field.get(f)) for f in words.figures},
                 "quote": sentence.text, "start": sentence.start, "end": sentence.end,
                 "confidence": round(min(0.9, toll.confidence), 2), "reason": _reason(how)})
-    return _without_parts(found, words.toll, parts)
+    return _without_first_counts(_without_parts(found, words.toll, parts), first_counts)
+
+
+# "When the attack was first announced, the navy said only that …": a count the article corrects.
+_FIRST_COUNT = re.compile(r"\b(?:(?:was|were|had)\s+(?:first|initially|originally)|initially|originally|at first)\s+"
+                          r"(?:announced|reported|said|stated)\b", re.I)
+
+
+def _without_first_counts(found: list[dict], first_counts: set[str]) -> list[dict]:
+    """A toll first announced, beside another the article gives for the same day, is the count corrected."""
+    corrected = {i["date"] for i in found if i["id"] not in first_counts}
+    return [i for i in found if not (i["id"] in first_counts and i["date"] in corrected)]
 
 
 def _without_parts(found: list[dict], toll: str, parts: set[str]) -> list[dict]:
