@@ -88,6 +88,10 @@ RULES = {
     "a_first_count_alone_stays": (
         "When the strike on a boat on Friday was first announced, the navy said it had killed two people.",
         [("2025-11-14", 2)]),
+    "a_toll_paired_with_more_strikes_than_an_operation_is_a_tally": (
+        "Officials on Friday reported 120 deaths in 35 attacks on boats.", []),
+    "a_toll_of_a_days_few_strikes_is_one_operation": (
+        "The navy killed 11 people in three strikes on boats on Friday.", [("2025-11-14", 11)]),
 }
 
 

@@ -37,6 +37,7 @@ class IncidentWords:
     figures: tuple[str, ...] = ()
     toll: str = ""
     place_field: str = ""
+    count: str = ""  # the field that counts strikes
 
 
 def incident_words(vocab: Vocabulary, story: Story) -> IncidentWords:
@@ -56,7 +57,8 @@ def incident_words(vocab: Vocabulary, story: Story) -> IncidentWords:
             if normalise_word(name) in words and name not in by_field:
                 by_field[name] = metric.id
     places = tuple(p for p in incident.place_names if p != incident.unknown_place)
-    return IncidentWords(by_field, places, incident.kind, incident.figure_names, incident.toll, incident.place_field)
+    return IncidentWords(by_field, places, incident.kind, incident.figure_names, incident.toll, incident.place_field,
+                         incident.count or "")
 
 
 def _quantity(c: Candidate | None) -> dict | None:
@@ -123,6 +125,26 @@ def _counts_another_figure(sentence: str, toll: Candidate, others: frozenset[str
     return any(_stem(w) in others for w in ([before.group(1)] if before else []) + phrase)
 
 
+# More strikes than one day's operation has ever counted: "130 deaths in 38 attacks" is a campaign's.
+_OPERATION_MOST = 5
+_PAIRED = re.compile(r"\s+(?:[\w-]+\s+){0,4}$")
+
+
+def _beside_a_campaigns_count(sentence: str, toll: Candidate, here: list[Candidate], strikes: str | None) -> bool:
+    """A toll paired with a count of more strikes than an operation holds ("21 attacks and 83 deaths")
+    is a running total of the campaign, whatever its tense."""
+    for c in here:
+        if c.metric != strikes or c.value <= _OPERATION_MOST or _ORDINAL_END.search(sentence, c.start, c.end):
+            continue
+        gap = sentence[c.end:toll.start] if c.end <= toll.start else sentence[toll.end:c.start]
+        if _PAIRED.fullmatch(" " + gap) and not re.search(r"[,;:]", gap):
+            return True
+    return False
+
+
+_ORDINAL_END = re.compile(rf"(?:{_ORDW}|\d(?:st|nd|rd|th))$", re.I)
+
+
 # "eight more people than previously reported": a difference between two counts, not a toll.
 _DIFFERENCE = re.compile(r"\s+(?:more|fewer|less)\s+(?:[\w-]+\s+){0,3}?than\b", re.I)
 
@@ -182,6 +204,8 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
         for toll in (c for c in here if c.metric == toll_metric):
             if (_running(sentence.text, toll, 0) or _counts_another_figure(sentence.text, toll, others)
                     or _DIFFERENCE.match(sentence.text, toll.end) or _SPAN.search(sentence.text, toll.end, toll.end + 80)):
+                continue
+            if _beside_a_campaigns_count(sentence.text, toll, here, words.fields.get(words.count)):
                 continue
             if not (_about_boats(sentence.text, nouns) or (n and _about_boats(sentences[n - 1].text, nouns)
                                                             and not _names_a_land_attack(sentence.text, nouns))):
