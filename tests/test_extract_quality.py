@@ -53,7 +53,7 @@ def test_extraction_on_both_parts_of_the_development_set(capsys):
 
 
 # target 0.85: see README; what the incident rules reach today on the measured part.
-MEASURED_INCIDENT_PRECISION_FLOOR = 0.76
+MEASURED_INCIDENT_PRECISION_FLOOR = 0.80
 MEASURED_INCIDENT_RECALL_FLOOR = 0.86
 
 

@@ -6,6 +6,9 @@ A sentence reports an incident when it gives a toll (a figure of the metric whos
 "late Friday", "on Dec. 4"), resolved against the publication date; a sentence that gives none
 takes the last strike date an earlier sentence gave ("The strike took place on Saturday. … three
 were killed"). The other figures of the same sentence fill the rest (vessels, strikes, survivors).
+Which numbers are tolls: incident_tolls.py; which day a toll is of: incident_dates.py. One day's
+operation is one incident: its parts that add up to its toll, and a first count the article
+corrects, are folded into it.
 
 Nothing here names a metric or a place: which metric fills which field comes from the metrics'
 own words (facts/metrics.yaml), the field names and the places from story.yaml's incident type.
@@ -16,11 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from datetime import date, timedelta
+from datetime import date
 
 from scripts.extract.candidates import Candidate, candidate_id, extract_text
-from scripts.extract.dates import dates_in
-from scripts.extract.classify import RUNNING, Vocabulary, normalise_word
+from scripts.extract.classify import Vocabulary, normalise_word
+from scripts.extract.incident_dates import NOT_A_DAY, strike_day, strike_day_of
+from scripts.extract.incident_tolls import (CAPTION, FIRST_COUNT, about_boats, names_a_land_attack, names_a_part,
+                                            not_a_toll, other_cue_stems)
 from scripts.extract.sentences import split_sentences
 from scripts.story import Story
 
@@ -36,6 +41,7 @@ class IncidentWords:
     figures: tuple[str, ...] = ()
     toll: str = ""
     place_field: str = ""
+    count: str = ""  # the field that counts strikes
 
 
 def incident_words(vocab: Vocabulary, story: Story) -> IncidentWords:
@@ -55,7 +61,8 @@ def incident_words(vocab: Vocabulary, story: Story) -> IncidentWords:
             if normalise_word(name) in words and name not in by_field:
                 by_field[name] = metric.id
     places = tuple(p for p in incident.place_names if p != incident.unknown_place)
-    return IncidentWords(by_field, places, incident.kind, incident.figure_names, incident.toll, incident.place_field)
+    return IncidentWords(by_field, places, incident.kind, incident.figure_names, incident.toll, incident.place_field,
+                         incident.count or "")
 
 
 def _quantity(c: Candidate | None) -> dict | None:
@@ -69,35 +76,6 @@ def _place(text: str, places: tuple[str, ...]) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
-# "At least 115 people have been killed", "The US has now carried out 41 strikes, killing 144": the
-# perfect tense tells a tally, not one strike ("it had killed five" tells one).
-_TALLY_TENSE = re.compile(r"\b(?:have|has)\s+(?:now\s+|so far\s+|already\s+)?(?:been\s+)?[a-z]+(?:ed|en|ne)\b", re.I)
-_SINCE = re.compile(r"\bsince\b|\bas of\b", re.I)
-
-
-def _running(sentence: str, c: Candidate, sentence_start: int) -> bool:
-    """A toll that is a running total: a total word ("toll", "so far", "since") close to the number,
-    a total brought to it, "since …" before it, or a tally told in the perfect tense."""
-    at = c.start - sentence_start
-    return bool(RUNNING.search(sentence[max(0, at - 60): at + 40]) or "brought to" in c.reason
-                or _SINCE.search(sentence[:at]) or _TALLY_TENSE.search(sentence[max(0, at - 100): at + 70]))
-
-
-# "FILE - This image from video … shows a vessel … on Jan. 23": a wire photo's caption.
-_CAPTION = re.compile(r"\s*FILE\s*[-–—]\s")
-
-# A name is not the thing: "Operation Absolute Resolve" names a raid, not an incident the word operation counts.
-_NAME = re.compile(r"[A-Z][\w-]*\s+[A-Z]")
-
-
-def _about_boats(text: str, nouns: frozenset[str]) -> bool:
-    """The sentence names a strike or a vessel (not as part of a capitalised name)."""
-    for word in re.finditer(r"[\w-]+", text):
-        if normalise_word(word.group()) in nouns and not (word.start() > 0 and _NAME.match(text, word.start())):
-            return True
-    return False
-
-
 def incidents_of(source: str, body: str, published: date | None, vocab: Vocabulary,
                  words: IncidentWords) -> list[dict]:
     """Incident candidates of one article, in reading order: one per toll and strike date."""
@@ -108,23 +86,31 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
     sentences = split_sentences(body)
     per_sentence = [extract_text(source, s.text, published, vocab) for s in sentences]
     nouns = _strike_nouns(vocab, words)
-    strike_days = [_strike_day_of(s.text, published, nouns) for s in sentences]
+    others = other_cue_stems(vocab, toll_metric)
+    strike_days = [(None, None) if CAPTION.match(s.text) else strike_day_of(s.text, published, nouns)
+                   for s in sentences]  # a wire photo's caption dates an earlier strike, not this one
     found: list[dict] = []
+    parts: set[str] = set()  # the ids of tolls told of one part of an operation
+    first_counts: set[str] = set()  # … and of tolls told as first announced
     for n, (sentence, here) in enumerate(zip(sentences, per_sentence)):
         for toll in (c for c in here if c.metric == toll_metric):
-            if _running(sentence.text, toll, 0):
+            if not_a_toll(sentence.text, toll, here, others, words.fields.get(words.count)):
                 continue
-            if not (_about_boats(sentence.text, nouns) or (n and _about_boats(sentences[n - 1].text, nouns))):
+            if not (about_boats(sentence.text, nouns) or (n and about_boats(sentences[n - 1].text, nouns)
+                                                            and not names_a_land_attack(sentence.text, nouns))):
                 continue  # other parties' deaths: a raid, a land operation
-            if _CAPTION.match(sentence.text):
+            if CAPTION.match(sentence.text):
                 continue  # a photo's caption retells an earlier strike
-            day, how = _strike_day(sentence.text, toll, published, strike_days, n)
-            same = next((i for i in found if i[words.toll]["value"] == toll.value
-                         and (i["date"] == day or None in (i["date"], day))), None)
+            day, how = strike_day(sentence.text, toll, published, strike_days, n)
+            same = next((i for i in found if i[words.toll]["value"] == toll.value and _same_day(i, day, how)), None)
             if same is not None:
                 if same["date"] is None and day:
                     same.update(date=day, date_precision="day", reason=_reason(how))
                 continue
+            if day is not None and names_a_part(sentence.text, nouns):
+                parts.add(incident_id(source, sentence.text, toll.start, toll.end, toll.value))
+            if day is not None and FIRST_COUNT.search(sentence.text):
+                first_counts.add(incident_id(source, sentence.text, toll.start, toll.end, toll.value))
             by_field = {f: next((c for c in here if c.metric == m), None) for f, m in words.fields.items()}
             by_field[words.toll] = toll  # two incidents in one sentence: each its own toll
             found.append({
@@ -134,50 +120,29 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
                 **{f: _quantity(by_field.get(f)) for f in words.figures},
                 "quote": sentence.text, "start": sentence.start, "end": sentence.end,
                 "confidence": round(min(0.9, toll.confidence), 2), "reason": _reason(how)})
-    return found
+    return _without_first_counts(_without_parts(found, words.toll, parts), first_counts)
 
 
-_ANNOUNCED_ON = re.compile(r"\b(?:said|says|announced|announces|stated|reported|confirmed|posted|told \w+|added)"
-                          r"\s+(?:on\s+|late\s+|early\s+)?$", re.I)
-_ANNOUNCEMENT = re.compile(r"[\s’'s]*(?:report|statement|announcement|post|briefing|press release|news conference)",
-                           re.I)
-_CLAUSE = re.compile(r";|,\s+(?:while|whereas|but)\b|\bwhile\b", re.I)
+def _without_first_counts(found: list[dict], first_counts: set[str]) -> list[dict]:
+    """A toll first announced, beside another the article gives for the same day, is the count corrected."""
+    corrected = {i["date"] for i in found if i["id"] not in first_counts}
+    return [i for i in found if not (i["id"] in first_counts and i["date"] in corrected)]
 
 
-def _sentence_day(sentence: str, at: int, published: date | None, announced: bool = False) -> str | None:
-    """The strike's day in its sentence: not the announcement's ("announced Thursday that it struck
-    … on Wednesday", "the June 22 report"), and in the toll's own clause when that gives one
-    ("On Tuesday a strike killed four, while a strike Monday killed two")."""
-    if published is None:
-        return None
-    days = [(pos, day, words) for pos, day, words, said in _days_and_announcements(sentence, published)
-            if announced == said]
-    if not days:
-        return None
-    cuts = [0, *(m.start() for m in _CLAUSE.finditer(sentence)), len(sentence)]
-    clause = next((a, b) for a, b in zip(cuts, cuts[1:]) if a <= at <= b)
-    own = [d for d in days if clause[0] <= d[0] < clause[1]] or days
-    return min(own, key=lambda d: abs(d[0] - at))[1].isoformat()
-
-
-# "Hegseth on Tuesday announced", and a day restated after the announcement's ("said on Monday,
-# November 10", "said on Friday (March 20, 2026)") is the announcement's too.
-_ANNOUNCING = re.compile(r"\s+(?:said|says|announced|announces|stated|reported|confirmed|posted)\b", re.I)
-_RESTATED = re.compile(r"[\s,(]*$")
-
-
-def _days_and_announcements(sentence: str, published: date) -> list[tuple[int, date, str, bool]]:
-    """The days a sentence gives, in order, each with whether it is the day of an announcement."""
-    days = sorted((pos, day, words) for pos, day, precision, words, _ in dates_in(sentence, published)
-                  if precision == "day")
-    found: list[tuple[int, date, str, bool]] = []
-    for pos, day, words in days:
-        said = bool(_ANNOUNCED_ON.search(sentence[max(0, pos - 30):pos]) or _ANNOUNCEMENT.match(sentence, pos + len(words))
-                    or _ANNOUNCING.match(sentence, pos + len(words)))
-        if found and found[-1][3] and _RESTATED.match(sentence[found[-1][0] + len(found[-1][2]):pos]):
-            said = True
-        found.append((pos, day, words, said))
-    return found
+def _without_parts(found: list[dict], toll: str, parts: set[str]) -> list[dict]:
+    """The parts of one day's operation ("In the first strike, two were killed. Three died in the
+    second.") that add up to the day's total ("strikes on two boats killed five") are that operation."""
+    by_day: dict[str, list[dict]] = {}
+    for i in found:
+        if i["date"] is not None:
+            by_day.setdefault(i["date"], []).append(i)
+    folded: set[str] = set()
+    for same_day in by_day.values():
+        pieces = [i for i in same_day if i["id"] in parts]
+        totals = {i[toll]["value"] for i in same_day if i["id"] not in parts}
+        if pieces and sum(i[toll]["value"] for i in pieces) in totals:
+            folded |= {i["id"] for i in pieces}
+    return [i for i in found if i["id"] not in folded]
 
 
 def incident_id(source: str, sentence: str, start: int, end: int, killed: float) -> str:
@@ -186,69 +151,16 @@ def incident_id(source: str, sentence: str, start: int, end: int, killed: float)
     return "i" + candidate_id(source, sentence, start, end, killed)[1:]
 
 
-# "strikes carried out the day before", "a day earlier": the day before the announcement.
-_DAY_BEFORE = re.compile(r"\b(?:the|a|one) day (?:before|earlier)\b(?!\s+(?:the|a|an|its|his|her|their)\b)"
-                         r"|\bthe previous day\b", re.I)
-
-
-def _day_before(sentence: str, published: date | None) -> str | None:
-    if published is None or not _DAY_BEFORE.search(sentence):
-        return None
-    said = _sentence_day(sentence, 0, published, announced=True) or published.isoformat()
-    return (date.fromisoformat(said) - timedelta(days=1)).isoformat()
-
-
-# "The attack comes a day after the US killed two people": the toll is of the day before the
-# strike the sentence starts from.
-_DAY_AFTER = re.compile(r"\b(?:comes?|came|coming)\s+(?:a|one)\s+day\s+after\b", re.I)
-
-
-def _strike_day(sentence: str, toll: Candidate, published: date | None, strike_days: list[tuple],
-                n: int) -> tuple[str | None, str]:
-    """The strike's day: the sentence's own, else the nearest sentence that dates a strike
-    (an earlier one first: "The strike took place on Saturday. … three were killed")."""
-    day, how = _strike_day_from(sentence, toll, published, strike_days, n)
-    after = _DAY_AFTER.search(sentence)
-    if day and after and after.start() < toll.start:
-        return (date.fromisoformat(day) - timedelta(days=1)).isoformat(), f"the day before {how}"
-    return day, how
-
-
-def _strike_day_from(sentence: str, toll: Candidate, published: date | None, strike_days: list[tuple],
-                     n: int) -> tuple[str | None, str]:
-    day = _sentence_day(sentence, toll.start, published)
-    if day:
-        return day, "the sentence's date"
-    day = _day_before(sentence, published)
-    if day:
-        return day, "the day before it was announced"
-    nearby = [*range(n - 1, max(-1, n - 4), -1), *range(n + 1, min(len(strike_days), n + 3))]
-    for m in nearby:
-        if strike_days[m][0]:
-            return strike_days[m][0], "the date a nearby sentence gives"
-    article_days = {d for d, _ in strike_days if d}
-    if len(article_days) == 1:
-        return article_days.pop(), "the only strike date the article gives"
-    day = _sentence_day(sentence, toll.start, published, announced=True)
-    if day:
-        return day, "the day it was announced (no strike date given)"
-    for m in nearby:
-        if strike_days[m][1]:
-            return strike_days[m][1], "the day a nearby sentence says it was announced"
-    return None, "no date given"
-
-
 def _strike_nouns(vocab: Vocabulary, words: IncidentWords) -> frozenset[str]:
     return frozenset(normalise_word(n) for m in words.fields.values() for n in vocab.metric(m).nouns)
 
 
-def _strike_day_of(sentence: str, published: date | None, nouns: frozenset[str]) -> tuple[str | None, str | None]:
-    """The day a sentence about a strike gives ("The strike took place on Saturday"), and the day
-    it says the strike was announced, if any."""
-    if not nouns & {normalise_word(w) for w in re.findall(r"[\w-]+", sentence)}:
-        return None, None
-    return (_sentence_day(sentence, 0, published) or _day_before(sentence, published),
-            _sentence_day(sentence, 0, published, announced=True))
+def _same_day(incident: dict, day: str | None, how: str) -> bool:
+    """A toll of the same day, or one undated retold: an undated title and its dated body. A toll
+    told with a time that is not a day ("another strike late last month") is another strike."""
+    if incident["date"] == day:
+        return True
+    return None in (incident["date"], day) and _reason(NOT_A_DAY) != incident["reason"] and how != NOT_A_DAY
 
 
 def _reason(how: str) -> str:

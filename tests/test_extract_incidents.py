@@ -1,0 +1,101 @@
+"""Strike incidents proposed from made-up articles: one rule of how journalists write per case.
+Expected incidents are (date, killed), written by hand from the sentences as an editor reads them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from scripts.extract.classify import Vocabulary
+from scripts.extract.incidents import incident_words, incidents_of
+from scripts.load import load_dataset
+from scripts.paths import ProjectPaths
+from scripts.story import load_story
+from tests.conftest import frozen_vocabulary_project
+
+PUBLISHED = date(2025, 11, 16)  # a Sunday
+
+
+@pytest.fixture(scope="module")
+def proposed():
+    dataset, _ = load_dataset(frozen_vocabulary_project())
+    vocab = Vocabulary.of(dataset.metrics, dataset.story.extractor)
+    words = incident_words(vocab, load_story(ProjectPaths.default())[0])
+
+    def incidents(body: str) -> list[tuple]:
+        return [(i["date"], i["killed"]["value"]) for i in incidents_of("t", body, PUBLISHED, vocab, words)]
+    return incidents
+
+
+RULES = {
+    "a_wire_photos_caption_dates_no_strike": (
+        "Navy strike on a boat kills two. "
+        "FILE - This image shows a skiff shortly before it was destroyed in a strike on Oct. 3, 2025. "
+        "The navy said on Saturday it struck the boat on Friday.", [("2025-11-14", 2)]),
+    "a_toll_beside_the_total_it_brings_up": (
+        "The navy struck a boat on Friday, killing four people and bringing the death toll of the campaign to 50.",
+        [("2025-11-14", 4)]),
+    "since_in_an_ordinals_opening_phrase_dates_the_count": (
+        "In the twelfth known strike on a boat since September, three men aboard were killed on Friday, "
+        "the navy said.", [("2025-11-14", 3)]),
+    "a_toll_after_an_ordinals_since_in_its_own_clause_is_a_tally": (
+        "It was the twelfth strike on a boat since September, leading to at least 60 deaths.", []),
+    "a_day_years_back_is_history_not_the_strikes": (
+        "A strike on a boat killed three people, the navy said Saturday. "
+        "Officials likened it to the Oct. 12, 2000, attack on a destroyer.", [("2025-11-15", 3)]),
+    "the_only_announcement_day_dates_an_undated_toll": (
+        "The admiral on Friday announced that the navy had struck a boat. Officials gave no names. "
+        "The crew had left port days earlier. The sea was calm. The strike killed four men aboard the skiff.",
+        [("2025-11-14", 4)]),
+    "a_toll_told_late_last_month_is_another_undated_strike": (
+        "The navy said on Friday it killed two men in a strike on a boat. "
+        "It carried out another strike on a skiff late last month, killing two.",
+        [("2025-11-14", 2), (None, 2)]),
+    "a_toll_days_after_another_is_undated": (
+        "The attack on Saturday killed three people on a boat. It comes a day after the navy killed two men in a "
+        "strike on a skiff, and days after another strike on a vessel killed one man.",
+        [("2025-11-15", 3), ("2025-11-14", 2), (None, 1)]),
+    "the_parts_of_a_days_operation_that_add_up_are_that_operation": (
+        "Strikes on two boats on Friday killed five people, the navy said. "
+        "In the first strike, two men were killed on the boat. In the second strike, three men died.",
+        [("2025-11-14", 5)]),
+    "parts_that_do_not_add_up_to_the_days_toll_stay": (
+        "Strikes on two boats on Friday killed five people, the navy said. "
+        "In the first strike, two men were killed on the boat.",
+        [("2025-11-14", 5), ("2025-11-14", 2)]),
+    "a_number_another_figures_verb_governs_is_no_toll": (  # as "injuring one" where injuries are a metric
+        "A strike on a boat on Friday destroyed the skiff, killing two and capturing one.", [("2025-11-14", 2)]),
+    "the_surviving_are_no_toll": (
+        "The navy killed two men on a boat on Friday, with one person surviving the strike.", [("2025-11-14", 2)]),
+    "a_difference_between_counts_is_no_toll": (
+        "The navy killed nine men in a strike on a boat on Friday, four more people than first reported.",
+        [("2025-11-14", 9)]),
+    "more_without_than_is_still_a_toll": (
+        "The navy said Saturday it killed four more people in a strike on a boat.", [("2025-11-15", 4)]),
+    "deaths_of_an_attack_on_a_named_place_are_no_boat_strike": (
+        "The strike on Friday targeted a boat. The campaign also included the attack on Port Verde, which killed "
+        "at least 20 people.", []),
+    "an_attack_on_a_named_day_is_still_a_strike": (
+        "The attack on Friday killed three people aboard.", [("2025-11-14", 3)]),
+    "a_toll_over_several_days_is_a_sum": (
+        "The navy said on Friday that eight people were killed in the four days of strikes on boats.", []),
+    "a_tally_in_the_perfect_tense_of_an_irregular_verb": (
+        "The strikes on boats have left at least 40 dead.", []),
+    "a_first_count_the_article_corrects_is_no_incident": (
+        "The navy killed seven men in strikes on boats on Friday, officials said. When the strike was first "
+        "announced, the navy said only that it had killed two people.", [("2025-11-14", 7)]),
+    "a_first_count_alone_stays": (
+        "When the strike on a boat on Friday was first announced, the navy said it had killed two people.",
+        [("2025-11-14", 2)]),
+    "a_toll_paired_with_more_strikes_than_an_operation_is_a_tally": (
+        "Officials on Friday reported 120 deaths in 35 attacks on boats.", []),
+    "a_toll_of_a_days_few_strikes_is_one_operation": (
+        "The navy killed 11 people in three strikes on boats on Friday.", [("2025-11-14", 11)]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_incident_rule(name, proposed):
+    body, expected = RULES[name]
+    assert proposed(body) == expected
