@@ -39,7 +39,7 @@ def _sentence_day(sentence: str, at: int, published: date | None, announced: boo
     return min(own, key=lambda d: abs(d[0] - at))[1].isoformat()
 
 
-# "Hegseth on Tuesday announced", and a day restated after the announcement's ("said on Monday,
+# "The minister on Tuesday announced", and a day restated after the announcement's ("said on Monday,
 # November 10", "said on Friday (March 20, 2026)") is the announcement's too.
 _ANNOUNCING = re.compile(r"\s+(?:said|says|announced|announces|stated|reported|confirmed|posted)\b", re.I)
 _RESTATED = re.compile(r"[\s,(]*$")
