@@ -437,3 +437,20 @@ RULES_3 = {
 def test_rules_of_the_precision_pass(name, vocab):
     text, expected = RULES_3[name]
     assert placed(text, vocab) == expected
+
+
+# Issue 12, the second precision pass: figures that count only a part of what their metric counts,
+# and a few more kinds nobody would take. Sentences made up.
+RULES_4 = {
+    "forces_that_took_part_in_a_raid": ("About 300 marines took part in the night raid, the command said.", []),
+    "forces_that_joined_a_search": ("Four navy ships, a cutter and 12 helicopters joined the rescue effort.", []),
+    "a_raid_involving_forces": ("It was a brief raid involving nearly 90 troops on the ground.", []),
+    "forces_that_joined_forces_deployed": ("The carrier joined 9,000 troops already deployed in the region.",
+                                           [("us_personnel", 9000, "exact")]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RULES_4))
+def test_rules_of_the_second_precision_pass(name, vocab):
+    text, expected = RULES_4[name]
+    assert placed(text, vocab) == expected

@@ -24,6 +24,7 @@ from bisect import bisect_left
 
 from scripts.extract.asides import aside
 from scripts.extract.numbers import Mention
+from scripts.extract.scope import narrower
 from scripts.extract.series import (RUNNING, counts_by_ordinal, named_by_its_cue, place_ordinal, place_times,
                                     series_done_to)
 from scripts.extract.vocabulary import (BREAK, STOP, TIMES, Anchor, Placement, SentenceIndex, Token, Vocabulary,
@@ -102,6 +103,9 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
     if vocab.own_prefix and metric.id.startswith(vocab.own_prefix) and any(words[i].norm in vocab.foreign
                                                                           for i in chunk):
         return Placement(None, 0.2, f"{mention.text} counts another country's forces")
+    part = narrower(sentence, mention, metric)
+    if part:
+        return Placement(None, 0.2, f"“{mention.text}” counts {part}")
     return placement
 
 

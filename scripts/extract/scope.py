@@ -1,0 +1,41 @@
+"""Figures that count less than their metric does, the way a reader tells them apart: the
+number is right and names the metric's thing, but counts only a part of it.
+
+- forces that take part in one operation are not the forces deployed (kind `level`): "about 300
+  marines took part in the raid", "four ships and 12 helicopters joined the search", "a raid
+  involving 200 troops".
+
+Each rule reads the words around the number and the metric's kind; no story words (the vocabulary
+stays in facts/metrics.yaml)."""
+
+from __future__ import annotations
+
+import re
+
+from scripts.extract.numbers import Mention
+from scripts.records import Metric
+
+# what the number's clause says its subject did: took part in one event
+_TOOK_PART = re.compile(r"\b(?:participated|participating|participate|took part|take part|taking part|joined|join|"
+                        r"joining|were involved|was involved)\s+(?:in\s+)?(?:the\s+|a\s+|an\s+|this\s+|that\s+)?"
+                        r"(?:[\w-]+\s+){0,2}?(?:search|searches|operation|mission|raid|rescue|assault|efforts?|hunt)\b",
+                        re.I)
+# or the event, then its forces: "a raid involving nearly 200 troops"
+_EVENT_INVOLVING = re.compile(r"\b(?:search|operation|mission|raid|rescue|assault|engagement|attack)e?s?\s+"
+                              r"(?:[\w-]+\s+){0,2}?(?:involving|that involved|which involved)\s+$", re.I)
+
+
+def _clause_after(sentence: str, mention: Mention) -> str:
+    """The rest of the number's clause: up to a semicolon or a dash that opens another."""
+    rest = sentence[mention.end:]
+    cut = re.search(r";|\s[—–]\s", rest)
+    return rest[:cut.start()] if cut else rest
+
+
+def narrower(sentence: str, mention: Mention, metric: Metric) -> str | None:
+    """Why ``mention``, placed in ``metric``, counts only a part of what the metric counts (a
+    short reason), or None."""
+    if metric.kind == "level" and (_TOOK_PART.search(_clause_after(sentence, mention))
+                                   or _EVENT_INVOLVING.search(sentence[max(0, mention.start - 60):mention.start])):
+        return "forces that took part in one operation, not the forces deployed"
+    return None
