@@ -447,6 +447,10 @@ RULES_4 = {
     "a_raid_involving_forces": ("It was a brief raid involving nearly 90 troops on the ground.", []),
     "forces_that_joined_forces_deployed": ("The carrier joined 9,000 troops already deployed in the region.",
                                            [("us_personnel", 9000, "exact")]),
+    "a_rank_within_a_week": ("The raid on the skiff was the fourth in a week, officials said.", []),
+    "a_rank_within_this_month_alone": ("It was at least the fifth boat destroyed this month alone.", []),
+    "a_rank_within_the_past_days": ("The navy made its seventh strike in the past ten days.", []),
+    "a_rank_of_the_campaign": ("The attack was the 12th strike of the campaign.", [("boat_strikes", 12, "exact")]),
 }
 
 

@@ -4,6 +4,8 @@ number is right and names the metric's thing, but counts only a part of it.
 - forces that take part in one operation are not the forces deployed (kind `level`): "about 300
   marines took part in the raid", "four ships and 12 helicopters joined the search", "a raid
   involving 200 troops".
+- an ordinal that ranks within a stretch of time is not the running total: "the third in a week",
+  "the sixth boat sunk this month alone".
 
 Each rule reads the words around the number and the metric's kind; no story words (the vocabulary
 stays in facts/metrics.yaml)."""
@@ -23,6 +25,11 @@ _TOOK_PART = re.compile(r"\b(?:participated|participating|participate|took part|
 # or the event, then its forces: "a raid involving nearly 200 troops"
 _EVENT_INVOLVING = re.compile(r"\b(?:search|operation|mission|raid|rescue|assault|engagement|attack)e?s?\s+"
                               r"(?:[\w-]+\s+){0,2}?(?:involving|that involved|which involved)\s+$", re.I)
+# a stretch of time that bounds what an ordinal ranks: "the third in a week", "the sixth boat
+# sunk this month alone", "the fifth in the past ten days"
+_WINDOW_AFTER = re.compile(r"^(?:\s+[\w-]+){0,4}?\s+(?:(?:in|within|during|over)\s+(?:just\s+)?(?:a|one)\s+(?:single\s+)?"
+                           r"(?:day|week|month|fortnight)\b|in\s+(?:the\s+)?(?:past|last)\s+(?:[\w-]+\s+)?"
+                           r"(?:days|weeks|months)\b|(?:this|that)\s+(?:week|month)\s+alone\b)", re.I)
 
 
 def _clause_after(sentence: str, mention: Mention) -> str:
@@ -38,4 +45,6 @@ def narrower(sentence: str, mention: Mention, metric: Metric) -> str | None:
     if metric.kind == "level" and (_TOOK_PART.search(_clause_after(sentence, mention))
                                    or _EVENT_INVOLVING.search(sentence[max(0, mention.start - 60):mention.start])):
         return "forces that took part in one operation, not the forces deployed"
+    if mention.ordinal and metric.kind == "cumulative" and _WINDOW_AFTER.match(sentence[mention.number_end:]):
+        return "a rank within a stretch of time, not the running total"
     return None
