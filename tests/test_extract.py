@@ -453,6 +453,8 @@ RULES_4 = {
     "a_part_of_the_set": ("Two of the strikes on Monday hit boats near the coast.", []),
     "a_part_of_the_set_of_people": ("Nine people were killed, and four of the dead were fishermen.",
                                     [("strike_deaths", 9, "exact")]),
+    "a_first_death_is_one_person": ("The navy suffered its first death of the deployment on Monday.", []),
+    "a_third_survivor_is_one_person": ("The fisherman was the third survivor of the campaign's strikes.", []),
     "a_rank_of_the_campaign": ("The attack was the 12th strike of the campaign.", [("boat_strikes", 12, "exact")]),
 }
 

@@ -4,6 +4,8 @@ number is right and names the metric's thing, but counts only a part of it.
 - forces that take part in one operation are not the forces deployed (kind `level`): "about 300
   marines took part in the raid", "four ships and 12 helicopters joined the search", "a raid
   involving 200 troops".
+- an ordinal ranks one person, never counts people: "its first death", "the third survivor" (as
+  validation reads a quote: scripts/figures.py);
 - an ordinal that ranks within a stretch of time is not the running total: "the third in a week",
   "the sixth boat sunk this month alone".
 
@@ -45,6 +47,8 @@ def narrower(sentence: str, mention: Mention, metric: Metric) -> str | None:
     if metric.kind == "level" and (_TOOK_PART.search(_clause_after(sentence, mention))
                                    or _EVENT_INVOLVING.search(sentence[max(0, mention.start - 60):mention.start])):
         return "forces that took part in one operation, not the forces deployed"
+    if mention.ordinal and not metric.counts_events:
+        return "one person ranked in a series (“its first death”), not a count of people"
     if mention.ordinal and metric.kind == "cumulative" and _WINDOW_AFTER.match(sentence[mention.number_end:]):
         return "a rank within a stretch of time, not the running total"
     return None
