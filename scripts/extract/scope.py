@@ -7,7 +7,7 @@ number is right and names the metric's thing, but counts only a part of it.
 - an ordinal ranks one person, never counts people: "its first death", "the third survivor" (as
   validation reads a quote: scripts/figures.py);
 - an ordinal that ranks within a stretch of time is not the running total: "the third in a week",
-  "the sixth boat sunk this month alone".
+  "the sixth boat sunk this month alone", "the first one of 2026".
 
 Each rule reads the words around the number and the metric's kind; no story words (the vocabulary
 stays in facts/metrics.yaml)."""
@@ -28,10 +28,12 @@ _TOOK_PART = re.compile(r"\b(?:participated|participating|participate|took part|
 _EVENT_INVOLVING = re.compile(r"\b(?:search|operation|mission|raid|rescue|assault|engagement|attack)e?s?\s+"
                               r"(?:[\w-]+\s+){0,2}?(?:involving|that involved|which involved)\s+$", re.I)
 # a stretch of time that bounds what an ordinal ranks: "the third in a week", "the sixth boat
-# sunk this month alone", "the fifth in the past ten days"
+# sunk this month alone", "the fifth in the past ten days", "the first one of 2026" (a calendar year
+# bounds it too: a campaign's count is told since its start)
 _WINDOW_AFTER = re.compile(r"^(?:\s+[\w-]+){0,4}?\s+(?:(?:in|within|during|over)\s+(?:just\s+)?(?:a|one)\s+(?:single\s+)?"
                            r"(?:day|week|month|fortnight)\b|in\s+(?:the\s+)?(?:past|last)\s+(?:[\w-]+\s+)?"
-                           r"(?:days|weeks|months)\b|(?:this|that)\s+(?:week|month)\s+alone\b)", re.I)
+                           r"(?:days|weeks|months)\b|(?:this|that)\s+(?:week|month)\s+alone\b|(?:this|that|last)\s+year\b|"
+                           r"(?:of|in)\s+(?:the\s+year|(?:19|20)\d\d)\b)", re.I)
 
 
 def _clause_after(sentence: str, mention: Mention) -> str:
