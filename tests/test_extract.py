@@ -465,3 +465,10 @@ RULES_4 = {
 def test_rules_of_the_second_precision_pass(name, vocab):
     text, expected = RULES_4[name]
     assert placed(text, vocab) == expected
+
+
+def test_a_headline_restating_the_bodys_count_of_other_events_is_that_count(vocab):
+    body = "Navy Hits a Ninth Vessel Off the Coast\nThe navy carried out its ninth strike on Monday, officials said."
+    assert placed(body, vocab) == [("boat_strikes", 9, "exact")]
+    people = "Strike kills 3 people on a skiff\nThe strike on Monday hit a skiff; 3 survivors were found."
+    assert placed(people, vocab) == [("strike_deaths", 3, "exact"), ("strike_survivors", 3, "exact")]
