@@ -452,6 +452,8 @@ RULES_4 = {
     "a_rank_within_the_past_days": ("The navy made its seventh strike in the past ten days.", []),
     "a_rank_within_a_calendar_year": ("The Friday strike was its first one of 2031 that hit a boat.", []),
     "a_rank_within_this_year": ("The navy made its ninth strike this year on a skiff.", []),
+    "one_as_a_certain": ("In one night operation, three survivors were pulled from the sea.",
+                         [("strike_survivors", 3, "exact")]),
     "a_part_of_the_set": ("Two of the strikes on Monday hit boats near the coast.", []),
     "a_part_of_the_set_of_people": ("Nine people were killed, and four of the dead were fishermen.",
                                     [("strike_deaths", 9, "exact")]),
