@@ -437,3 +437,40 @@ RULES_3 = {
 def test_rules_of_the_precision_pass(name, vocab):
     text, expected = RULES_3[name]
     assert placed(text, vocab) == expected
+
+
+# Issue 12, the second precision pass: figures that count only a part of what their metric counts,
+# and a few more kinds nobody would take. Sentences made up.
+RULES_4 = {
+    "forces_that_took_part_in_a_raid": ("About 300 marines took part in the night raid, the command said.", []),
+    "forces_that_joined_a_search": ("Four navy ships, a cutter and 12 helicopters joined the rescue effort.", []),
+    "a_raid_involving_forces": ("It was a brief raid involving nearly 90 troops on the ground.", []),
+    "forces_that_joined_forces_deployed": ("The carrier joined 9,000 troops already deployed in the region.",
+                                           [("us_personnel", 9000, "exact")]),
+    "a_rank_within_a_week": ("The raid on the skiff was the fourth in a week, officials said.", []),
+    "a_rank_within_this_month_alone": ("It was at least the fifth boat destroyed this month alone.", []),
+    "a_rank_within_the_past_days": ("The navy made its seventh strike in the past ten days.", []),
+    "a_rank_within_a_calendar_year": ("The Friday strike was its first one of 2031 that hit a boat.", []),
+    "a_rank_within_this_year": ("The navy made its ninth strike this year on a skiff.", []),
+    "one_as_a_certain": ("In one night operation, three survivors were pulled from the sea.",
+                         [("strike_survivors", 3, "exact")]),
+    "a_part_of_the_set": ("Two of the strikes on Monday hit boats near the coast.", []),
+    "a_part_of_the_set_of_people": ("Nine people were killed, and four of the dead were fishermen.",
+                                    [("strike_deaths", 9, "exact")]),
+    "a_first_death_is_one_person": ("The navy suffered its first death of the deployment on Monday.", []),
+    "a_third_survivor_is_one_person": ("The fisherman was the third survivor of the campaign's strikes.", []),
+    "a_rank_of_the_campaign": ("The attack was the 12th strike of the campaign.", [("boat_strikes", 12, "exact")]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RULES_4))
+def test_rules_of_the_second_precision_pass(name, vocab):
+    text, expected = RULES_4[name]
+    assert placed(text, vocab) == expected
+
+
+def test_a_headline_restating_the_bodys_count_of_other_events_is_that_count(vocab):
+    body = "Navy Hits a Ninth Vessel Off the Coast\nThe navy carried out its ninth strike on Monday, officials said."
+    assert placed(body, vocab) == [("boat_strikes", 9, "exact")]
+    people = "Strike kills 3 people on a skiff\nThe strike on Monday hit a skiff; 3 survivors were found."
+    assert placed(people, vocab) == [("strike_deaths", 3, "exact"), ("strike_survivors", 3, "exact")]

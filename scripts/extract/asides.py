@@ -11,7 +11,10 @@ sets them aside:
   and only the last ranks the series;
 - a number inside a quoted title: the report “Two Boats, Eleven Dead”, the book "Six Warships
   and a Submarine" (a title's words are capitalised; a quoted statement's are not);
-- a part of the things just told: "at least three of these operations" (a subset, not the count);
+- a part of the things just told: "at least three of these operations", "two of the strikes this
+  week" (a subset, not the count);
+- "one" as "a certain": "in one October operation, two survivors were found" (the event is told, not
+  counted);
 - a difference between two figures: "11 killed, eight more people than first reported", "two
   fewer than the week before" (a correction or a comparison, not a count of anything).
 
@@ -41,9 +44,11 @@ _PART_AFTER = re.compile(rf"^\s+(?:[\w-]+\s+){{0,4}}?(?:in|on|aboard|during)\s+t
 # the ordinal itself: "… aboard the first vessel", "during the second strike"
 _PART_ORDINAL_BEFORE = re.compile(r"\b(?:in|on|aboard|during)\s+the\s+$", re.I)
 _NEXT_ORDINAL = re.compile(rf"^(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+){_ORDINAL_WORD}\b", re.I)
-_OF_THESE_AFTER = re.compile(r"^\s+of\s+(?:these|those)\b", re.I)
+_OF_THESE_AFTER = re.compile(r"^\s+of\s+(?:these|those|the)\b", re.I)
 # "eight more people than", "two fewer strikes than": "than" after the counted words
 _DIFFERENCE_AFTER = re.compile(r"^\s+(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}?than\b", re.I)
+# "in one October operation, two survivors …": "one" as "a certain", naming no count
+_A_CERTAIN_BEFORE = re.compile(r"\b(?:in|during)\s+$", re.I)
 _LATER_PART = re.compile(r"\b(?:in|on|aboard|during)\s+the\s+(?:second|other|last|final)\b", re.I)
 
 
@@ -87,6 +92,8 @@ def aside(sentence: str, mention: Mention) -> str | None:
         return "a part of the things just told"
     if not mention.ordinal and _DIFFERENCE_AFTER.match(after):
         return "a difference between two figures"
+    if mention.text.lower() == "one" and _A_CERTAIN_BEFORE.search(before):
+        return "“one” as “a certain”, which names one event"
     if mention.ordinal and _PART_ORDINAL_BEFORE.search(before) and _LATER_PART.search(sentence):
         return "labels one part of a total"
     if not mention.ordinal and _PART_AFTER.match(after):

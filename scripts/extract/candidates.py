@@ -103,7 +103,20 @@ def extract_text(source: str, body: str, published: date | None, vocab: Vocabula
                 headlines.add(len(found))
             found.append(candidate)
         before = sentence.text
-    return found
+    return _without_restated_headlines(found, headlines, vocab)
+
+
+def _without_restated_headlines(found: list[Candidate], headlines: set[int], vocab: Vocabulary) -> list[Candidate]:
+    """A headline restates the body's figure in looser words ("a Sixth Vessel" for the sixth
+    strike): a headline's count of events whose value the body gives as a count of other events of
+    the same topic is that figure, which the body's sentence places. People are never restated so
+    ("kills 3" is not "3 survivors")."""
+    def events(c: Candidate) -> tuple | None:
+        metric = vocab.metric(c.metric) if c.metric else None
+        return (metric.topic, c.value) if metric and metric.counts_events else None
+
+    body = {events(c) for i, c in enumerate(found) if i not in headlines} - {None}
+    return [c for i, c in enumerate(found) if not (i in headlines and events(c) in body)]
 
 
 def _is_headline(sentence: Sentence, body: str) -> bool:

@@ -11,233 +11,34 @@
    … to 13" counts operations.
 4. A value above the metric's plausible maximum, or a count of another country's forces, is left
    unplaced.
+
+The sentence's words, nouns and cues are indexed in vocabulary.py; ordinals and series ("its 20th
+strike", "the fourth time that …") are read in series.py; numbers set aside by the few characters
+around them ("Task Force 4", "three of these") in asides.py.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import NamedTuple
 
 from scripts.extract.asides import aside
 from scripts.extract.numbers import Mention
+from scripts.extract.scope import narrower
+from scripts.extract.series import (RUNNING, counts_by_ordinal, named_by_its_cue, place_ordinal, place_times,
+                                    series_done_to)
+from scripts.extract.vocabulary import (BREAK, STOP, TIMES, Anchor, Placement, SentenceIndex, Token, Vocabulary,
+                                        by_context, counted_words, cue_distance, noun_matches, normalise_word,
+                                        words_of)
 from scripts.records import Metric
-from scripts.story import ExtractorWords
 
-STOP = {"in", "on", "of", "to", "and", "or", "that", "which", "who", "with", "from", "at", "for", "by", "since",
-        "as", "were", "was", "have", "has", "had", "are", "is", "be", "been", "being", "the", "a", "an", "it",
-        "its", "their", "this", "while", "but", "during", "after", "before", "into", "across", "near", "off",
-        "per", "including", "according", "aboard", "between", "than", "so", "far", "said", "says", "will",
-        "would", "could", "correspond", "account", "accounted", "remain", "remained", "took", "this", "these"}
-PEOPLE = {"people", "person", "men", "man", "women", "woman", "children", "individual", "crew", "member",
-          "civilian", "fishermen", "fisherman", "terrorist",
-          "suspect", "smuggler", "trafficker", "other", "passenger", "sailor", "male"}
-TIMES = {"time", "times", "occasion", "occasions"}
+__all__ = ["RUNNING", "Placement", "SentenceIndex", "Vocabulary", "normalise_word", "place", "strike_scope"]
+
 INJURED = {"injured", "wounded", "hurt", "injuring", "wounding"}
 AUXILIARY = {"were", "was", "been", "had", "have", "being"}
-RUNNING = re.compile(r"\b(so far|in total|total|toll|since|campaign|to date|overall|cumulative|brought|raising|"
-                     r"risen|rose|altogether|series)\b", re.I)
 SINGLE = re.compile(r"\b(a|one|the|this|that|latest|new) (\w+[\s-]){0,2}(strike|attack|operation)\b(?!s)", re.I)
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9$](?:[A-Za-z0-9'’\-]|\.(?=[A-Za-z0-9]))*")
-_BREAK = re.compile(r"[,;:()\[\]\"“”—–]|\s-+\s|\.")
 CAPACITY = re.compile(r"\b(?:can|could|able to|capable of)\s+(?:carry|carrying|hold|holding|transport)\s+(?:up to\s+|almost\s+|nearly\s+|about\s+)?$", re.I)
 RATE = re.compile(r"(?:per|a|each) (?:day|week|month|year)\b|daily\b|annually\b")
-SERIES_AFTER = re.compile(r"\s+(?:such|known|confirmed|reported|one)\b", re.I)
-QUANTIFIERS = {"several", "multiple", "many", "some", "few", "two", "three", "four", "five", "numerous"}
-
-
-class Token(NamedTuple):  # a NamedTuple: sentences make tens of thousands of these
-    text: str   # as written
-    norm: str   # lowercase, singular, no possessive
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class Placement:
-    metric: str | None
-    confidence: float
-    reason: str
-
-
-@lru_cache(maxsize=65536)
-def normalise_word(word: str) -> str:
-    word = word.lower().rstrip(".").replace("’", "'").rstrip("'")  # "‘smugglers’", "sailors’ ship"
-    if word.endswith("'s"):
-        word = word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    return word
-
-
-def tokens(text: str) -> list[Token]:
-    return [Token(m.group(), normalise_word(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def phrase(words: str) -> tuple[str, ...]:
-    return tuple(t.norm for t in tokens(words))
-
-
-Phrases = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
-
-
-def _by_first_word(pairs: list[tuple[tuple[str, ...], str]]) -> Phrases:
-    index: dict[str, list] = {}
-    for seq, mid in sorted(pairs, key=lambda x: -len(x[0])):
-        if seq:
-            index.setdefault(seq[0], []).append((seq, mid))
-    return {k: tuple(v) for k, v in index.items()}
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """The metrics' nouns and cues as token sequences, indexed by their first word."""
-
-    metrics: tuple[Metric, ...]
-    nouns: Phrases
-    cues: Phrases
-    by_id: dict[str, Metric]
-    # The story's own words (story.yaml `extractor:`): more words for people in general, and the
-    # words that make a number another side's ("20 [rival] soldiers") for the metrics they name.
-    people: frozenset[str] = frozenset(PEOPLE)
-    foreign: frozenset[str] = frozenset()
-    own_prefix: str | None = None
-
-    @classmethod
-    def of(cls, metrics: dict[str, Metric], words: ExtractorWords | None = None) -> Vocabulary:
-        nouns = [(phrase(n), m.id) for m in metrics.values() for n in m.nouns]
-        cues = [(phrase(c), m.id) for m in metrics.values() for c in m.cues]
-        words = words or ExtractorWords()
-        return cls(tuple(metrics.values()), _by_first_word(nouns), _by_first_word(cues), dict(metrics),
-                   frozenset(PEOPLE | {w.lower() for w in words.people}),
-                   frozenset(w.lower() for w in words.foreign), words.own_prefix)
-
-    def metric(self, metric_id: str) -> Metric:
-        return self.by_id[metric_id]
-
-
-@dataclass(frozen=True)
-class Occurrence:
-    start: int
-    length: int
-    metric: str
-
-
-def _occurrences(phrases: Phrases, words: list[Token]) -> list[Occurrence]:
-    found = []
-    for i, word in enumerate(words):
-        for seq, mid in phrases.get(word.norm, ()):
-            if _match_at(words, i, seq):
-                found.append(Occurrence(i, len(seq), mid))
-    return found
-
-
-@dataclass(frozen=True)
-class SentenceIndex:
-    """A sentence's words and where the metrics' nouns and cues occur in it, computed once."""
-
-    text: str
-    words: list[Token]
-    nouns: list[Occurrence]
-    cues: dict[str, list[Occurrence]]
-    noun_edges: frozenset[int]
-    starts: list[int]
-    people: frozenset[str] = frozenset(PEOPLE)
-
-    @classmethod
-    def build(cls, sentence: str, vocab: Vocabulary) -> SentenceIndex:
-        words = tokens(sentence)
-        nouns = _occurrences(vocab.nouns, words)
-        cues: dict[str, list[Occurrence]] = {}
-        for occ in _occurrences(vocab.cues, words):
-            cues.setdefault(occ.metric, []).append(occ)
-        edges = frozenset([o.start for o in nouns] + [o.start + o.length - 1 for o in nouns])
-        return cls(sentence, words, nouns, cues, edges, [w.start for w in words], vocab.people)
-
-
-def _match_at(words: list[Token], i: int, seq: tuple[str, ...]) -> bool:
-    return tuple(t.norm for t in words[i:i + len(seq)]) == seq
-
-
-def _is_noun(index: SentenceIndex, i: int) -> bool:
-    """A word that names what is counted: a person, a time, or (the start or end of) a metric noun."""
-    return index.words[i].norm in index.people or index.words[i].norm in TIMES or i in index.noun_edges
-
-
-def _chunk(index: SentenceIndex, first: int) -> list[int]:
-    """Indexes of the words naming what a number counts: up to its first noun (the head), at most
-    five words, never across punctuation or a function word."""
-    words, out = index.words, []
-    for i in range(first, min(first + 5, len(words))):
-        if words[i].norm in STOP:
-            break
-        gap = index.text[words[i - 1].end:words[i].start] if i > 0 else ""
-        if out and _BREAK.search(gap):
-            break
-        out.append(i)
-        if _is_noun(index, i) and not _modifies_next(index, i):
-            break
-    return out
-
-
-def _modifies_next(index: SentenceIndex, i: int) -> bool:
-    """'nine vessel strikes', 'one attack submarine': a noun right before another metric's noun
-    only modifies it; the last noun (the head) says what is counted."""
-    j = i + 1
-    if j >= len(index.words) or _BREAK.search(index.text[index.words[i].end:index.words[j].start]):
-        return False
-    return any(o.start == j for o in index.nouns) and not any(o.start <= i < o.start + o.length - 1 for o in index.nouns)
-
-
-def _noun_matches(index: SentenceIndex, chunk: list[int]) -> tuple[set[str], int]:
-    """Metrics whose noun phrase covers the chunk's last word (its head); the longest phrase wins."""
-    head = chunk[-1]
-    covering = [o for o in index.nouns if chunk[0] <= o.start <= head < o.start + o.length]
-    if not covering:
-        return set(), 0
-    best = max(o.length for o in covering)
-    return {o.metric for o in covering if o.length == best}, best
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """Where a number sits among the sentence's words: its first word (the hedge, if any) and the
-    first word after it."""
-
-    first: int
-    after: int
-
-
-def _cue_distance(index: SentenceIndex, at: Anchor, metric_id: str, skip: set[int],
-                  after_weight: int = 2) -> tuple[int, str] | None:
-    """The nearest cue of a metric: (distance in words, the cue as written)."""
-    best = None
-    for occ in index.cues.get(metric_id, ()):
-        i = occ.start
-        if i in skip or at.first <= i < at.after:
-            continue
-        # The subject usually comes first ("the death toll has risen to 80, with two survivors"):
-        # by default a cue after the number counts as twice as far as one before it.
-        if i < at.first:
-            distance = at.first - (i + occ.length - 1)
-        else:
-            distance = after_weight * (i - at.after + 1)
-        if best is None or distance < best[0]:
-            best = (distance, " ".join(w.text for w in index.words[i:i + occ.length]))
-    return best
-
-
-def _by_context(index: SentenceIndex, at: Anchor, eligible: list[str], skip: set[int],
-                reach: int = 99, after_weight: int = 2) -> tuple[str | None, str | None]:
-    """The eligible metric with the nearest cue, and that cue as written."""
-    scored = [(d[0], i, mid, d[1]) for i, mid in enumerate(eligible)
-              if (d := _cue_distance(index, at, mid, skip, after_weight)) is not None and d[0] <= reach]
-    if not scored:
-        return None, None
-    _, _, mid, cue = min(scored)
-    return mid, cue
 
 
 _OPENING_QUOTE = re.compile(r"^\s+[“\"‘']$")
@@ -262,10 +63,10 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
     after = bisect_left(index.starts, mention.number_end)
     first = bisect_left(index.starts, mention.start)
     at = Anchor(first, after)
-    if after == len(words) or _BREAK.search(_unquoted(sentence[mention.number_end:words[after].start])):
+    if after == len(words) or BREAK.search(_unquoted(sentence[mention.number_end:words[after].start])):
         chunk: list[int] = []  # "has risen to 80, with …": punctuation right after the number
     else:
-        chunk = _chunk(index, after)
+        chunk = counted_words(index, after)
         if mention.ordinal and chunk and words[chunk[0]].norm == "one":
             chunk = []  # "the fourth one this month": the pronoun names nothing; the sentence does
     near_before = sentence[max(0, mention.start - 48): mention.start]  # anchored patterns look this far
@@ -274,7 +75,7 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
     set_aside = aside(sentence, mention)
     if set_aside:
         return Placement(None, 0.1, f"“{mention.text}” is {set_aside}, not a count")
-    if chunk and THE_OTHER.search(near_before) and _noun_matches(index, chunk)[0]:
+    if chunk and THE_OTHER.search(near_before) and noun_matches(index, chunk)[0]:
         # "the other seven strikes targeted …", "crews of the other two boats": the rest of a set
         # whose total the article gives ("the other two survived" names people by their verb)
         return Placement(None, 0.15, f"“the other {mention.text}” is the rest of a set, not a count of it")
@@ -284,8 +85,8 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
         # "the first time that survivors were reported": news that something happened at all, not
         # a count of it ("the fourth time that … flew near" is one)
         return Placement(None, 0.15, f"“{mention.text}” says something is new; it is not a running count")
-    if mention.ordinal and not (_counts_by_ordinal(sentence, mention, [words[i] for i in chunk])
-                                or _named_by_its_cue(index, chunk)):
+    if mention.ordinal and not (counts_by_ordinal(sentence, mention, [words[i] for i in chunk])
+                                or named_by_its_cue(index, chunk)):
         return Placement(None, 0.15, f"“{mention.text}” labels one event; it is not a running count")
     if not chunk and previous and not mention.times and (
             (previous_in_sentence and LINKED.search(near_before))
@@ -302,6 +103,9 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
     if vocab.own_prefix and metric.id.startswith(vocab.own_prefix) and any(words[i].norm in vocab.foreign
                                                                           for i in chunk):
         return Placement(None, 0.2, f"{mention.text} counts another country's forces")
+    part = narrower(sentence, mention, metric)
+    if part:
+        return Placement(None, 0.2, f"“{mention.text}” counts {part}")
     return placement
 
 
@@ -309,7 +113,7 @@ def _listed_one(placement: Placement, index: SentenceIndex, chunk: list[int], vo
     """'a nuclear submarine' after 'eight warships and': one, when what follows is a noun of a
     metric that counts what is there (kind `level`: forces deployed). A running count (kind
     `cumulative`) is never 'a': 'seized a ship' is one event of the tally, not the tally."""
-    named, _ = _noun_matches(index, chunk) if chunk else (set(), 0)
+    named, _ = noun_matches(index, chunk) if chunk else (set(), 0)
     if placement.metric in named and vocab.metric(placement.metric).kind == "level" and _ends_phrase(index, chunk[-1]):
         return placement
     return Placement(None, 0.0, "“a” names one thing, not a count")
@@ -320,7 +124,7 @@ def _ends_phrase(index: SentenceIndex, i: int) -> bool:
     ('a Marine F-35B squadron' counts a squadron, not marines)."""
     if i + 1 >= len(index.words):
         return True
-    return index.words[i + 1].norm in STOP or bool(_BREAK.search(index.text[index.words[i].end:index.words[i + 1].start]))
+    return index.words[i + 1].norm in STOP or bool(BREAK.search(index.text[index.words[i].end:index.words[i + 1].start]))
 
 
 def _is_label(index: SentenceIndex, mention: Mention, vocab: Vocabulary) -> bool:
@@ -333,34 +137,6 @@ def _is_label(index: SentenceIndex, mention: Mention, vocab: Vocabulary) -> bool
         return False
     word = normalise_word(previous.group(1))
     return any(seq == (word,) for seq, _ in vocab.nouns.get(word, ()))
-
-
-def _named_by_its_cue(index: SentenceIndex, chunk: list[int]) -> bool:
-    """'the eighth ship seized by', 'the ninth boat destroyed': the thing counted, then what
-    was done to it (a metric's cue, as a participle), counts like 'the ninth such'."""
-    return bool(_done_to(index, chunk))
-
-
-def _done_to(index: SentenceIndex, chunk: list[int]) -> list[str]:
-    """The metrics whose cue, as a participle right after the counted words, says what was done to
-    them ('seven ships seized since …')."""
-    if not chunk or chunk[-1] + 1 >= len(index.words) or not index.words[chunk[-1] + 1].norm.endswith("ed"):
-        return []
-    at = chunk[-1] + 1
-    return [mid for mid, occs in index.cues.items() if any(o.start == at for o in occs)]
-
-
-def _counts_by_ordinal(sentence: str, mention: Mention, chunk: list[Token]) -> bool:
-    """'its 20th strike', 'the first known operation since …', 'the fourth time': counts; 'during
-    the third strike' of one operation only labels it."""
-    before = sentence[max(0, mention.number_start - 40): mention.number_start].lower()
-    if re.search(r"\b(?:its|their|his|her|a)\s+$", before) or mention.qualifier != "exact":
-        return True  # "its 20th strike", "a fourth strike", "at least the fifth"
-    if SERIES_AFTER.match(sentence[mention.number_end:]):
-        return True  # "the ninth such operation", "the eighth known attack", "the fourth one this month"
-    if chunk and chunk[-1].norm in TIMES:
-        return True
-    return bool(RUNNING.search(sentence))
 
 
 BROUGHT_TO = re.compile(r"\b(?:bring|brings|brought|bringing|take|takes|took|taking|push|pushes|pushed|pushing|"
@@ -387,14 +163,14 @@ def _place(mention: Mention, index: SentenceIndex, at: Anchor, chunk: list[int],
     ids = [m.id for m in vocab.metrics]
     words = index.words
     if mention.times:
-        return _place_times(index, at, [], vocab)
+        return place_times(index, at, [], vocab)
     if mention.money:
         usd = [m.id for m in vocab.metrics if m.unit == "USD"]
-        mid, cue = _by_context(index, at, usd, set(), reach=12)
-        found, _ = _noun_matches(index, chunk) if chunk else (set(), 0)
+        mid, cue = by_context(index, at, usd, set(), reach=12)
+        found, _ = noun_matches(index, chunk) if chunk else (set(), 0)
         mid = mid or next((m for m in usd if m in found), None)
         return Placement(mid, 0.85 if mid else 0.2,
-                         f"an amount of money, and “{cue or _words(words, chunk)}” says what for" if mid
+                         f"an amount of money, and “{cue or words_of(words, chunk)}” says what for" if mid
                          else "an amount of money with no metric")
     people = [m.id for m in vocab.metrics if m.unit == "people"]
     verb = _verb_after(index, at.after - 1, people) if chunk else None
@@ -404,60 +180,51 @@ def _place(mention: Mention, index: SentenceIndex, at: Anchor, chunk: list[int],
     if hurt:
         return hurt
     if chunk:
-        found, _length = _noun_matches(index, chunk)
+        found, _length = noun_matches(index, chunk)
         head = words[chunk[-1]]
         if found and mention.ordinal:
-            return _place_ordinal(index, at, chunk, found, vocab)
+            return place_ordinal(index, at, chunk, found, vocab)
         if found:
             ordered = [mid for mid in ids if mid in found]
-            series = _series_done_to(index, chunk, ordered, vocab)
+            series = series_done_to(index, chunk, ordered, vocab)
             if series:
-                return Placement(series, 0.75, f"“{_words(words, chunk)} {words[chunk[-1] + 1].text}”: what was "
+                return Placement(series, 0.75, f"“{words_of(words, chunk)} {words[chunk[-1] + 1].text}”: what was "
                                                f"done to them counts a running total ({series})")
             if RATE.match(_rest(words, chunk)) and not any("/" in vocab.metric(m).unit for m in ordered):
-                return Placement(None, 0.2, f"“{_words(words, chunk)} {_rest(words, chunk)}” is a rate, not a count")
+                return Placement(None, 0.2, f"“{words_of(words, chunk)} {_rest(words, chunk)}” is a rate, not a count")
             if len(ordered) == 1:
-                cue = _cue_distance(index, at, ordered[0], set(chunk))
+                cue = cue_distance(index, at, ordered[0], set(chunk))
                 if cue is None and _undone(index, vocab.metric(ordered[0]), vocab):
-                    return Placement(None, 0.2, f"“{_words(words, chunk)}” names what {ordered[0]} counts, but "
+                    return Placement(None, 0.2, f"“{words_of(words, chunk)}” names what {ordered[0]} counts, but "
                                                 f"nothing in the sentence was done to them")
                 return Placement(ordered[0], 0.9 if cue is not None else 0.8,
-                                 f"“{_words(words, chunk)}” follows the number (a noun of {ordered[0]})"
+                                 f"“{words_of(words, chunk)}” follows the number (a noun of {ordered[0]})"
                                  + (f"; “{cue[1]}” agrees" if cue else ""))
-            mid, cue = _by_context(index, at, ordered, set(chunk))
+            mid, cue = by_context(index, at, ordered, set(chunk))
             if mid is None:
-                return Placement(None, 0.3, f"“{_words(words, chunk)}” could be {' or '.join(ordered)}; no cue decides")
-            return Placement(mid, 0.75, f"“{_words(words, chunk)}” follows the number and “{cue}” points to {mid}")
+                return Placement(None, 0.3, f"“{words_of(words, chunk)}” could be {' or '.join(ordered)}; no cue decides")
+            return Placement(mid, 0.75, f"“{words_of(words, chunk)}” follows the number and “{cue}” points to {mid}")
         if head.norm in index.people:
             verb = _verb_after(index, chunk[-1], people)
             if verb:
                 return Placement(verb[0], 0.8, f"counts people (“{head.text}”) who “{verb[1]}”")
-            mid, cue = _by_context(index, at, people, set(chunk))
+            mid, cue = by_context(index, at, people, set(chunk))
             if mid:
                 return Placement(mid, 0.75, f"counts people (“{head.text}”), and “{cue}” points to {mid}")
             return Placement(None, 0.2, f"counts people (“{head.text}”) but no cue says which metric")
         if head.norm in TIMES:
-            return _place_times(index, at, chunk, vocab)
-        return Placement(None, 0.2, f"counts “{_words(words, chunk)}”, which is not a metric's noun")
+            return place_times(index, at, chunk, vocab)
+        return Placement(None, 0.2, f"counts “{words_of(words, chunk)}”, which is not a metric's noun")
     counted = _number_of(index, vocab)
     if counted:
         return Placement(counted, 0.7, "the sentence gives “the number of” what this counts")
     brought = _brought_to(index, mention)
     if brought:
         return Placement(brought[0], 0.6, f"a total brought to this number; “{brought[1]}” says which")
-    mid, cue = _by_context(index, at, ids, set(), reach=8)
+    mid, cue = by_context(index, at, ids, set(), reach=8)
     if mid:
         return Placement(mid, 0.5, f"nothing follows the number; the nearest cue, “{cue}”, points to {mid}")
     return Placement(None, 0.1, "nothing in the sentence says what this counts")
-
-
-def _series_done_to(index: SentenceIndex, chunk: list[int], found: list[str], vocab: Vocabulary) -> str | None:
-    """'the seven ships seized since …': things of a kind that is there at a moment (kind `level`:
-    ships in the region), then what was done to them, count the running total of that deed."""
-    if any(vocab.metric(m).kind != "level" for m in found):
-        return None
-    series = [m for m in _done_to(index, chunk) if vocab.metric(m).kind == "cumulative"]
-    return series[0] if len(series) == 1 else None
 
 
 def _undone(index: SentenceIndex, metric: Metric, vocab: Vocabulary) -> bool:
@@ -468,40 +235,6 @@ def _undone(index: SentenceIndex, metric: Metric, vocab: Vocabulary) -> bool:
         return False
     topic = {m.id for m in vocab.metrics if m.topic == metric.topic}
     return not any(mid in topic for mid in index.cues)
-
-
-def _place_ordinal(index: SentenceIndex, at: Anchor, chunk: list[int], found: set[str],
-                   vocab: Vocabulary) -> Placement:
-    """'the seventh ship apprehended since …': an ordinal ranks one event in a series, so it counts
-    a running total (kind `cumulative`), never what is there at a moment (kind `level`: 'ships'
-    in the region). A noun of a level metric, or of several metrics, leaves the sentence's cue to say
-    what the series is ('a third ship known as …' is none)."""
-    words = index.words
-    series = [m.id for m in vocab.metrics if m.kind == "cumulative" and m.id in found]
-    if len(found) == 1 and series:
-        cue = _cue_distance(index, at, series[0], set(chunk))
-        return Placement(series[0], 0.9 if cue is not None else 0.8,
-                         f"“{_words(words, chunk)}” follows the number (a noun of {series[0]})"
-                         + (f"; “{cue[1]}” agrees" if cue else ""))
-    eligible = series or [m.id for m in vocab.metrics if m.kind == "cumulative"]
-    mid, cue = _by_context(index, at, eligible, set(chunk), reach=8)
-    if mid is None:
-        return Placement(None, 0.2, f"“{_words(words, chunk)}” ranks in no running count")
-    return Placement(mid, 0.7, f"an ordinal counts a series, and “{cue}” says of what ({mid})")
-
-
-def _place_times(index: SentenceIndex, at: Anchor, chunk: list[int], vocab: Vocabulary) -> Placement:
-    """'the fourth time that … have flown near', 'at least twice deployed … to fly near': a count of
-    events, so only running totals qualify, and the event's cue decides."""
-    words = index.words
-    cumulative = [m.id for m in vocab.metrics if m.kind == "cumulative"]
-    # "the first time that several strikes were conducted": a quantity of strikes, not of times
-    quantified = {i for i in range(1, len(words)) if words[i - 1].norm in QUANTIFIERS}
-    # What happened that many times is told after the number: "the fourth time that … flew near".
-    mid, cue = _by_context(index, at, cumulative, set(chunk) | quantified, reach=10, after_weight=1)
-    if mid:
-        return Placement(mid, 0.65, f"counts the times that “{cue}” happened ({mid})")
-    return Placement(None, 0.2, "counts times of something that is not a metric")
 
 
 def _verb_after(index: SentenceIndex, head: int, eligible: list[str]) -> tuple[str, str] | None:
@@ -526,7 +259,7 @@ def _injured(index: SentenceIndex, at: Anchor, people: list[str]) -> Placement |
     if at.first > 0 and words[at.first - 1].norm in INJURED:
         at_word = at.first - 1
     for i in range(at.after, min(at.after + 5, len(words))) if at_word is None else ():
-        if _BREAK.search(index.text[words[i - 1].end:words[i].start]):
+        if BREAK.search(index.text[words[i - 1].end:words[i].start]):
             break
         if words[i].norm in INJURED:
             at_word = i
@@ -546,17 +279,13 @@ def _number_of(index: SentenceIndex, vocab: Vocabulary) -> str | None:
     words = index.words
     for i in range(len(words) - 2):
         if words[i].norm in ("number", "total", "tally", "count") and words[i + 1].norm == "of":
-            chunk = _chunk(index, i + 2)
+            chunk = counted_words(index, i + 2)
             if chunk:
-                found, _ = _noun_matches(index, chunk)
+                found, _ = noun_matches(index, chunk)
                 ordered = [m.id for m in vocab.metrics if m.id in found]
                 if ordered:
                     return ordered[0]
     return None
-
-
-def _words(words: list[Token], chunk: list[int]) -> str:
-    return " ".join(words[i].text for i in chunk)
 
 
 def _rest(words: list[Token], chunk: list[int]) -> str:
