@@ -92,6 +92,9 @@ RULES = {
         "Officials on Friday reported 120 deaths in 35 attacks on boats.", []),
     "a_toll_of_a_days_few_strikes_is_one_operation": (
         "The navy killed 11 people in three strikes on boats on Friday.", [("2025-11-14", 11)]),
+    "a_pictures_day_dates_no_strike": (
+        "Navy strike on a boat kills two. A boat is hit in this screen grab from video released on Oct. 3. "
+        "The navy said the strike took place on Friday.", [("2025-11-14", 2)]),
 }
 
 

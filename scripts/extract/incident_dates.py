@@ -49,10 +49,18 @@ _RESTATED = re.compile(r"[\s,(]*$")
 _HISTORY_DAYS = 366
 
 
+# "in the screen grab from handout video released December 4", "a photo taken on Monday": the day
+# of a picture (a caption), which may show any strike, not the day of one the article reports.
+_PICTURE = re.compile(r"\b(?:video|videos|image|images|photo|photos|photograph|footage|picture|screen ?grabs?)\b"
+                      r"[^.;:]{0,60}?\b(?:released|posted|taken|published|shared|shot|dated)\b[^.;:]{0,50}$", re.I)
+
+
 def _days_and_announcements(sentence: str, published: date) -> list[tuple[int, date, str, bool]]:
-    """The days a sentence gives, in order, each with whether it is the day of an announcement."""
+    """The days a sentence gives, in order, each with whether it is the day of an announcement; a
+    picture's day is neither."""
     days = sorted((pos, day, words) for pos, day, precision, words, _ in dates_in(sentence, published)
-                  if precision == "day" and (published - day).days <= _HISTORY_DAYS)
+                  if precision == "day" and (published - day).days <= _HISTORY_DAYS
+                  and not _PICTURE.search(sentence[max(0, pos - 120):pos]))
     found: list[tuple[int, date, str, bool]] = []
     for pos, day, words in days:
         said = bool(_ANNOUNCED_ON.search(sentence[max(0, pos - 30):pos]) or _ANNOUNCEMENT.match(sentence, pos + len(words))
