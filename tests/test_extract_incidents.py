@@ -95,6 +95,9 @@ RULES = {
     "a_pictures_day_dates_no_strike": (
         "Navy strike on a boat kills two. A boat is hit in this screen grab from video released on Oct. 3. "
         "The navy said the strike took place on Friday.", [("2025-11-14", 2)]),
+    "an_assault_named_by_its_day_dates_the_toll": (  # 'assault' is a strike noun of the metrics' vocabulary
+        "The navy struck a boat, killing three people. The Tuesday assault was the latest of the campaign.",
+        [("2025-11-11", 3)]),
 }
 
 
