@@ -98,6 +98,9 @@ RULES = {
     "an_assault_named_by_its_day_dates_the_toll": (  # 'assault' is a strike noun of the metrics' vocabulary
         "The navy struck a boat, killing three people. The Tuesday assault was the latest of the campaign.",
         [("2025-11-11", 3)]),
+    "an_undated_toll_of_a_strike_named_by_its_rank_is_history": (
+        "The navy struck a boat on Friday, killing two. In the fifth attack, announced weeks ago, six people died.",
+        [("2025-11-14", 2)]),
 }
 
 

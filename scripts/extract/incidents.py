@@ -102,6 +102,8 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
             if CAPTION.match(sentence.text):
                 continue  # a photo's caption retells an earlier strike
             day, how = strike_day(sentence.text, toll, published, strike_days, n)
+            if day is None and names_a_part(sentence.text, nouns):
+                continue  # "In the fifth attack, announced days ago, six died": an earlier strike retold
             same = next((i for i in found if i[words.toll]["value"] == toll.value and _same_day(i, day, how)), None)
             if same is not None:
                 if same["date"] is None and day:
