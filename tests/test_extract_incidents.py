@@ -101,6 +101,8 @@ RULES = {
     "an_undated_toll_of_a_strike_named_by_its_rank_is_history": (
         "The navy struck a boat on Friday, killing two. In the fifth attack, announced weeks ago, six people died.",
         [("2025-11-14", 2)]),
+    "crewmembers_are_people": (  # story.yaml's extractor people words
+        "Two crewmembers died when the navy struck their boat on Friday.", [("2025-11-14", 2)]),
 }
 
 
