@@ -103,6 +103,9 @@ RULES = {
         [("2025-11-14", 2)]),
     "crewmembers_are_people": (  # story.yaml's extractor people words
         "Two crewmembers died when the navy struck their boat on Friday.", [("2025-11-14", 2)]),
+    "perished_is_a_toll_in_a_relative_clause_too": (  # 'perished' is a cue of the toll's metric
+        "The navy struck a boat on Friday and named the three men aboard, all of whom perished, as smugglers.",
+        [("2025-11-14", 3)]),
 }
 
 
