@@ -106,6 +106,10 @@ RULES = {
     "perished_is_a_toll_in_a_relative_clause_too": (  # 'perished' is a cue of the toll's metric
         "The navy struck a boat on Friday and named the three men aboard, all of whom perished, as smugglers.",
         [("2025-11-14", 3)]),
+    "a_toll_after_its_strikes_announcement_is_of_that_strike_not_a_later_sentences": (
+        "The admiral announced on Friday that the navy had struck a boat. He called the three men aboard, all of "
+        "whom perished, smugglers. Two men died in a separate strike on Wednesday.",
+        [("2025-11-14", 3), ("2025-11-12", 2)]),
 }
 
 

@@ -127,8 +127,15 @@ def _strike_day_from(sentence: str, toll: Candidate, published: date | None, str
     day = _day_before(sentence, published)
     if day:
         return day, "the day before it was announced"
-    nearby = [*range(n - 1, max(-1, n - 4), -1), *range(n + 1, min(len(strike_days), n + 3))]
-    for m in nearby:
+    earlier, later = [*range(n - 1, max(-1, n - 4), -1)], [*range(n + 1, min(len(strike_days), n + 3))]
+    for m in earlier:
+        if strike_days[m][0]:
+            return strike_days[m][0], "the date a nearby sentence gives"
+    # "X announced on Wednesday that it struck a boat. … the three crew members, all of whom perished":
+    # the strike just announced, not one a later sentence dates ("Two died in a separate attack on Tuesday").
+    if n and strike_days[n - 1][1] and not _sentence_day(sentence, toll.start, published, announced=True):
+        return strike_days[n - 1][1], "the day the sentence before says it was announced"
+    for m in later:
         if strike_days[m][0]:
             return strike_days[m][0], "the date a nearby sentence gives"
     article_days = {d for d, _ in strike_days if d}
@@ -137,7 +144,7 @@ def _strike_day_from(sentence: str, toll: Candidate, published: date | None, str
     day = _sentence_day(sentence, toll.start, published, announced=True)
     if day:
         return day, "the day it was announced (no strike date given)"
-    for m in nearby:
+    for m in (*earlier, *later):
         if strike_days[m][1]:
             return strike_days[m][1], "the day a nearby sentence says it was announced"
     announced = {a for _, a in strike_days if a}
