@@ -110,6 +110,12 @@ RULES = {
         "The admiral announced on Friday that the navy had struck a boat. He called the three men aboard, all of "
         "whom perished, smugglers. Two men died in a separate strike on Wednesday.",
         [("2025-11-14", 3), ("2025-11-12", 2)]),
+    "a_part_the_figure_rules_set_aside_still_adds_up_to_the_days_toll": (
+        "The navy said strikes on two boats on Friday killed five people. Two men died and one survived the first "
+        "strike. Three men were killed during the second strike.", [("2025-11-14", 5)]),
+    "a_part_the_figure_rules_set_aside_is_not_proposed_alone": (
+        "The navy said strikes on two boats on Friday killed five people. Three men were killed during the second "
+        "strike, it said.", [("2025-11-14", 5)]),
 }
 
 

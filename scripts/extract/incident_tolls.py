@@ -10,6 +10,7 @@ Which words are another figure's comes from the metrics' own cues (facts/metrics
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from scripts.extract.candidates import Candidate
 from scripts.extract.classify import RUNNING, Vocabulary, normalise_word
@@ -152,3 +153,24 @@ _PART = re.compile(rf"\bthe\s+(?:{_ORDW}|other|last)\s+(?:[\w-]+\s+){{0,2}}?([\w
 
 def names_a_part(sentence: str, nouns: frozenset[str]) -> bool:
     return any(normalise_word(m.group(1)) in nouns for m in _PART.finditer(sentence))
+
+
+PART_SET_ASIDE = "the toll of one part of an operation, told only to add up to the day's toll"
+
+
+def with_parts_tolls(sentence: str, here: list[Candidate], toll_metric: str, cues: frozenset[str],
+                     nouns: frozenset[str]) -> list[Candidate]:
+    """The figures of a sentence, with the people killed in one part of an operation ("Three men were
+    killed during the second strike", which the figure rules set aside as a part of a total) read as
+    a toll of that part, so the parts of the day's operation can be added up (and not proposed alone)."""
+    if not names_a_part(sentence, nouns):
+        return here
+    return [replace(c, metric=toll_metric, reason=PART_SET_ASIDE) if c.metric is None and not _ORDINAL_END.search(sentence, c.start, c.end)
+            and _killed_in_phrase(sentence, c.end, cues) else c for c in here]
+
+
+def _killed_in_phrase(sentence: str, at: int, cues: frozenset[str]) -> bool:
+    """A cue of the toll among the few words after a number, before a break ("male crew were killed")."""
+    rest = sentence[at:]
+    stop = re.search(r"[,;:.()\"“”—–]|\b(?:in|on|during|aboard|and|but)\b", rest)
+    return any(w.lower() in cues for w in re.findall(r"[A-Za-z-]+", rest[:stop.start() if stop else 60])[:5])

@@ -24,8 +24,8 @@ from datetime import date
 from scripts.extract.candidates import Candidate, candidate_id, extract_text
 from scripts.extract.classify import Vocabulary, normalise_word
 from scripts.extract.incident_dates import NOT_A_DAY, strike_day, strike_day_of
-from scripts.extract.incident_tolls import (CAPTION, FIRST_COUNT, about_boats, names_a_land_attack, names_a_part,
-                                            not_a_toll, other_cue_stems)
+from scripts.extract.incident_tolls import (CAPTION, FIRST_COUNT, PART_SET_ASIDE, about_boats, names_a_land_attack, names_a_part,
+                                            not_a_toll, other_cue_stems, with_parts_tolls)
 from scripts.extract.sentences import split_sentences
 from scripts.story import Story
 
@@ -84,8 +84,10 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
         return []
     article_place = _place(body, words.places)
     sentences = split_sentences(body)
-    per_sentence = [extract_text(source, s.text, published, vocab) for s in sentences]
     nouns = _strike_nouns(vocab, words)
+    cues = frozenset(w.lower() for w in vocab.metric(toll_metric).cues)
+    per_sentence = [with_parts_tolls(s.text, extract_text(source, s.text, published, vocab), toll_metric, cues, nouns)
+                    for s in sentences]
     others = other_cue_stems(vocab, toll_metric)
     strike_days = [(None, None) if CAPTION.match(s.text) else strike_day_of(s.text, published, nouns)
                    for s in sentences]  # a wire photo's caption dates an earlier strike, not this one
@@ -121,8 +123,10 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
                 words.place_field: _place(sentence.text, words.places) or article_place,
                 **{f: _quantity(by_field.get(f)) for f in words.figures},
                 "quote": sentence.text, "start": sentence.start, "end": sentence.end,
-                "confidence": round(min(0.9, toll.confidence), 2), "reason": _reason(how)})
-    return _without_first_counts(_without_parts(found, words.toll, parts), first_counts)
+                "confidence": round(min(0.9, toll.confidence), 2),
+                "reason": PART_SET_ASIDE if toll.reason == PART_SET_ASIDE else _reason(how)})
+    added_up = _without_parts(found, words.toll, parts)
+    return _without_first_counts([i for i in added_up if i["reason"] != PART_SET_ASIDE], first_counts)
 
 
 def _without_first_counts(found: list[dict], first_counts: set[str]) -> list[dict]:
