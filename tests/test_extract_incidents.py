@@ -116,6 +116,8 @@ RULES = {
     "a_part_the_figure_rules_set_aside_is_not_proposed_alone": (
         "The navy said strikes on two boats on Friday killed five people. Three men were killed during the second "
         "strike, it said.", [("2025-11-14", 5)]),
+    "a_counts_as_of_day_dates_no_strike": (
+        "The navy struck a boat, killing three. As of Friday, there have been 20 strikes on boats.", [(None, 3)]),
 }
 
 

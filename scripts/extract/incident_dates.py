@@ -50,7 +50,8 @@ _HISTORY_DAYS = 366
 
 
 # "in the screen grab from handout video released December 4", "a photo taken on Monday": the day
-# of a picture (a caption), which may show any strike, not the day of one the article reports.
+# of a picture (a caption), which may show any strike, not the day of one the article reports; nor
+# is a count's day ("As of Jan. 7, there have been 35 strikes").
 _PICTURE = re.compile(r"\b(?:video|videos|image|images|photo|photos|photograph|footage|picture|screen ?grabs?)\b"
                       r"[^.;:]{0,60}?\b(?:released|posted|taken|published|shared|shot|dated)\b[^.;:]{0,50}$", re.I)
 
@@ -58,8 +59,8 @@ _PICTURE = re.compile(r"\b(?:video|videos|image|images|photo|photos|photograph|f
 def _days_and_announcements(sentence: str, published: date) -> list[tuple[int, date, str, bool]]:
     """The days a sentence gives, in order, each with whether it is the day of an announcement; a
     picture's day is neither."""
-    days = sorted((pos, day, words) for pos, day, precision, words, _ in dates_in(sentence, published)
-                  if precision == "day" and (published - day).days <= _HISTORY_DAYS
+    days = sorted((pos, day, words) for pos, day, precision, words, as_of in dates_in(sentence, published)
+                  if precision == "day" and not as_of and (published - day).days <= _HISTORY_DAYS
                   and not _PICTURE.search(sentence[max(0, pos - 120):pos]))
     found: list[tuple[int, date, str, bool]] = []
     for pos, day, words in days:
