@@ -118,6 +118,9 @@ RULES = {
         "strike, it said.", [("2025-11-14", 5)]),
     "a_counts_as_of_day_dates_no_strike": (
         "The navy struck a boat, killing three. As of Friday, there have been 20 strikes on boats.", [(None, 3)]),
+    "a_toll_right_after_a_tally_breaks_the_tally_down": (
+        "Officials said the strikes on boats have killed 80 people so far. Seventy-five men were killed at sea, "
+        "they said.", []),
 }
 
 

@@ -51,6 +51,10 @@ def _running(sentence: str, c: Candidate, sentence_start: int) -> bool:
                 or _SINCE.search(before) or _TALLY_TENSE.search(sentence[max(0, at - 100): at + 70]))
 
 
+def a_running_total(sentence: str, toll: Candidate) -> bool:
+    return bool(_running(sentence, toll, 0))
+
+
 # "In the eighth known attack on a boat since Sept. 2, two men were killed": the opening phrase places
 # the strike in the count ("since" dates the count); the toll, first in the clause after it, is the strike's.
 _ORDINAL_INTRO = re.compile(rf"^\W*(?:in\s+)?(?:what\s+(?:is|was)\s+)?the\s+(?:{_ORDW}|\d+(?:st|nd|rd|th))\b"

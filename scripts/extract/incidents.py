@@ -24,7 +24,8 @@ from datetime import date
 from scripts.extract.candidates import Candidate, candidate_id, extract_text
 from scripts.extract.classify import Vocabulary, normalise_word
 from scripts.extract.incident_dates import NOT_A_DAY, strike_day, strike_day_of
-from scripts.extract.incident_tolls import (CAPTION, FIRST_COUNT, PART_SET_ASIDE, about_boats, names_a_land_attack, names_a_part,
+from scripts.extract.incident_tolls import (CAPTION, FIRST_COUNT, PART_SET_ASIDE, a_running_total, about_boats,
+                                            names_a_land_attack, names_a_part,
                                             not_a_toll, other_cue_stems, with_parts_tolls)
 from scripts.extract.sentences import split_sentences
 from scripts.story import Story
@@ -98,9 +99,8 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
         for toll in (c for c in here if c.metric == toll_metric):
             if not_a_toll(sentence.text, toll, here, others, words.fields.get(words.count)):
                 continue
-            if not (about_boats(sentence.text, nouns) or (n and about_boats(sentences[n - 1].text, nouns)
-                                                            and not names_a_land_attack(sentence.text, nouns))):
-                continue  # other parties' deaths: a raid, a land operation
+            if not _told_of_a_boat(n, sentences, per_sentence, nouns, toll_metric):
+                continue  # other parties' deaths (a raid, a land operation), or a tally broken down
             if CAPTION.match(sentence.text):
                 continue  # a photo's caption retells an earlier strike
             day, how = strike_day(sentence.text, toll, published, strike_days, n)
@@ -127,6 +127,20 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
                 "reason": PART_SET_ASIDE if toll.reason == PART_SET_ASIDE else _reason(how)})
     added_up = _without_parts(found, words.toll, parts)
     return _without_first_counts([i for i in added_up if i["reason"] != PART_SET_ASIDE], first_counts)
+
+
+def _told_of_a_boat(n: int, sentences: list, per_sentence: list[list[Candidate]], nouns: frozenset[str],
+                    toll_metric: str) -> bool:
+    """The toll's sentence names a strike or a boat, or the sentence before does ("A strike hit a boat.
+    Three were killed."), unless that one gives a running total, which the toll then breaks down
+    ("As of today there have been 35 strikes and 123 deaths." "114 were killed during engagements …")."""
+    text = sentences[n].text
+    if about_boats(text, nouns):
+        return True
+    if not n or names_a_land_attack(text, nouns) or not about_boats(sentences[n - 1].text, nouns):
+        return False
+    before = sentences[n - 1].text
+    return not any(c.metric == toll_metric and a_running_total(before, c) for c in per_sentence[n - 1])
 
 
 def _without_first_counts(found: list[dict], first_counts: set[str]) -> list[dict]:
