@@ -3,6 +3,7 @@ Expected incidents are (date, killed), written by hand from the sentences as an 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -18,10 +19,15 @@ PUBLISHED = date(2025, 11, 16)  # a Sunday
 
 
 @pytest.fixture(scope="module")
-def proposed():
+def vocabulary_and_words():
     dataset, _ = load_dataset(frozen_vocabulary_project())
     vocab = Vocabulary.of(dataset.metrics, dataset.story.extractor)
-    words = incident_words(vocab, load_story(ProjectPaths.default())[0])
+    return vocab, incident_words(vocab, load_story(ProjectPaths.default())[0])
+
+
+@pytest.fixture(scope="module")
+def proposed(vocabulary_and_words):
+    vocab, words = vocabulary_and_words
 
     def incidents(body: str) -> list[tuple]:
         return [(i["date"], i["killed"]["value"]) for i in incidents_of("t", body, PUBLISHED, vocab, words)]
@@ -128,3 +134,14 @@ RULES = {
 def test_incident_rule(name, proposed):
     body, expected = RULES[name]
     assert proposed(body) == expected
+
+
+def test_the_most_strikes_one_operation_holds_comes_from_the_story(vocabulary_and_words):
+    """story.yaml's `largest_count`: a toll beside more strikes is a tally; a story whose operations
+    hold more reads the same sentence as one operation's toll."""
+    vocab, words = vocabulary_and_words
+    body = "Officials on Friday reported 120 deaths in 35 attacks on boats."
+    assert incidents_of("t", body, PUBLISHED, vocab, words) == []
+    larger = [(i["date"], i["killed"]["value"]) for i in incidents_of("t", body, PUBLISHED, vocab,
+                                                                         replace(words, largest_count=40))]
+    assert larger == [("2025-11-14", 120)]

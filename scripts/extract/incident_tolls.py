@@ -20,12 +20,12 @@ from scripts.extract.sentences import MONTHS
 
 
 def not_a_toll(sentence: str, toll: Candidate, here: list[Candidate], others: frozenset[str],
-               strikes_metric: str | None) -> bool:
+               count: tuple[str | None, int | None]) -> bool:
     """A figure of the toll's metric that tells something else: a running total, another figure,
     a difference, a sum over several days, or a campaign's tally."""
     return bool(_running(sentence, toll, 0) or _counts_another_figure(sentence, toll, others)
                 or _DIFFERENCE.match(sentence, toll.end) or _SPAN.search(sentence, toll.end, toll.end + 80)
-                or _beside_a_campaigns_count(sentence, toll, here, strikes_metric))
+                or _beside_a_campaigns_count(sentence, toll, here, *count))
 
 
 # "At least 115 people have been killed", "The US has now carried out 41 strikes, killing 144": the
@@ -86,17 +86,17 @@ def _counts_another_figure(sentence: str, toll: Candidate, others: frozenset[str
     return any(_stem(w) in others for w in ([before.group(1)] if before else []) + phrase)
 
 
-# More strikes than one day's operation has ever counted: "130 deaths in 38 attacks" is a campaign's.
-_OPERATION_MOST = 5
 _PAIRED = re.compile(r"\s+(?:[\w-]+\s+){0,4}$")
 
 
 def _beside_a_campaigns_count(sentence: str, toll: Candidate, here: list[Candidate],
-                              strikes: str | None) -> bool:
-    """A toll paired with a count of more strikes than an operation holds ("21 attacks and 83 deaths")
-    is a running total of the campaign, whatever its tense."""
+                              strikes: str | None, largest: int | None) -> bool:
+    """A toll paired with a count of more strikes than an operation holds ("21 attacks and 83 deaths";
+    the most: story.yaml's `largest_count`) is a running total of the campaign, whatever its tense."""
+    if strikes is None or largest is None:
+        return False
     for c in here:
-        if c.metric != strikes or c.value <= _OPERATION_MOST or _ORDINAL_END.search(sentence, c.start, c.end):
+        if c.metric != strikes or c.value <= largest or _ORDINAL_END.search(sentence, c.start, c.end):
             continue
         gap = sentence[c.end:toll.start] if c.end <= toll.start else sentence[toll.end:c.start]
         if _PAIRED.fullmatch(" " + gap) and not re.search(r"[,;:]", gap):

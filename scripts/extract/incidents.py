@@ -43,6 +43,7 @@ class IncidentWords:
     toll: str = ""
     place_field: str = ""
     count: str = ""  # the field that counts strikes
+    largest_count: int | None = None  # the most strikes one event has held
 
 
 def incident_words(vocab: Vocabulary, story: Story) -> IncidentWords:
@@ -63,7 +64,7 @@ def incident_words(vocab: Vocabulary, story: Story) -> IncidentWords:
                 by_field[name] = metric.id
     places = tuple(p for p in incident.place_names if p != incident.unknown_place)
     return IncidentWords(by_field, places, incident.kind, incident.figure_names, incident.toll, incident.place_field,
-                         incident.count or "")
+                         incident.count or "", incident.largest_count)
 
 
 def _quantity(c: Candidate | None) -> dict | None:
@@ -97,7 +98,7 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
     first_counts: set[str] = set()  # … and of tolls told as first announced
     for n, (sentence, here) in enumerate(zip(sentences, per_sentence)):
         for toll in (c for c in here if c.metric == toll_metric):
-            if not_a_toll(sentence.text, toll, here, others, words.fields.get(words.count)):
+            if not_a_toll(sentence.text, toll, here, others, (words.fields.get(words.count), words.largest_count)):
                 continue
             if not _told_of_a_boat(n, sentences, per_sentence, nouns, toll_metric):
                 continue  # other parties' deaths (a raid, a land operation), or a tally broken down
