@@ -131,7 +131,7 @@ def about_boats(text: str, nouns: frozenset[str]) -> bool:
     return False
 
 
-# "the attack on Venezuela", "strikes against Caracas": a named place is no boat ("on Sept. 2",
+# "the attack on Port Verde", "strikes against Lakeside": a named place is no boat ("on Sept. 2",
 # "on Tuesday" date the strike).
 _ON_A_NAME = re.compile(r"\s+(?:on|against)\s+([A-Z][\w-]*)")
 _TIME_WORDS = frozenset((*MONTHS, *WEEKDAYS))
