@@ -167,7 +167,7 @@ def with_parts_tolls(sentence: str, here: list[Candidate], toll_metric: str, cue
     """The figures of a sentence, with the people killed in one part of an operation ("Three men were
     killed during the second strike", which the figure rules set aside as a part of a total) read as
     a toll of that part, so the parts of the day's operation can be added up (and not proposed alone)."""
-    if not names_a_part(sentence, nouns):
+    if all(c.metric is not None for c in here) or not names_a_part(sentence, nouns):
         return here
     return [replace(c, metric=toll_metric, reason=PART_SET_ASIDE) if c.metric is None and not _ORDINAL_END.search(sentence, c.start, c.end)
             and _killed_in_phrase(sentence, c.end, cues) else c for c in here]
