@@ -93,6 +93,7 @@ class IncidentType:
     count: str | None = None
     verb: str = "count"
     unknown_place: str = "unknown"
+    largest_count: int | None = None  # the most incidents one event has covered (the extractor's tallies)
 
     @property
     def figure_names(self) -> tuple[str, ...]:
@@ -205,7 +206,7 @@ def _incident(raw: dict) -> IncidentType:
         place_label=place["label"], places=tuple(Place(v["name"], colour(v["colour"])) for v in place["values"]),
         figures=tuple(IncidentFigure(f["name"], f["label"], f["unit"], f["words"]) for f in raw["figures"]),
         toll=raw["toll"], count=raw.get("count"), verb=raw.get("verb", "count"),
-        unknown_place=place.get("unknown", "unknown"),
+        unknown_place=place.get("unknown", "unknown"), largest_count=raw.get("largest_count"),
         wording=IncidentWording(wording["section"], wording["chart_title"], wording["chart_description"],
                                 tuple(wording.get("more_reasons", ())), tuple(wording.get("less_reasons", ())),
                                 wording.get("toll_name", "figure"), wording.get("toll_words", ""),

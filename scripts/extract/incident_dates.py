@@ -49,10 +49,19 @@ _RESTATED = re.compile(r"[\s,(]*$")
 _HISTORY_DAYS = 366
 
 
+# "in the screen grab from handout video released December 4", "a photo taken on Monday": the day
+# of a picture (a caption), which may show any strike, not the day of one the article reports; nor
+# is a count's day ("As of Jan. 7, there have been 35 strikes").
+_PICTURE = re.compile(r"\b(?:video|videos|image|images|photo|photos|photograph|footage|picture|screen ?grabs?)\b"
+                      r"[^.;:]{0,60}?\b(?:released|posted|taken|published|shared|shot|dated)\b[^.;:]{0,50}$", re.I)
+
+
 def _days_and_announcements(sentence: str, published: date) -> list[tuple[int, date, str, bool]]:
-    """The days a sentence gives, in order, each with whether it is the day of an announcement."""
-    days = sorted((pos, day, words) for pos, day, precision, words, _ in dates_in(sentence, published)
-                  if precision == "day" and (published - day).days <= _HISTORY_DAYS)
+    """The days a sentence gives, in order, each with whether it is the day of an announcement; a
+    picture's day is neither."""
+    days = sorted((pos, day, words) for pos, day, precision, words, as_of in dates_in(sentence, published)
+                  if precision == "day" and not as_of and (published - day).days <= _HISTORY_DAYS
+                  and not _PICTURE.search(sentence[max(0, pos - 120):pos]))
     found: list[tuple[int, date, str, bool]] = []
     for pos, day, words in days:
         said = bool(_ANNOUNCED_ON.search(sentence[max(0, pos - 30):pos]) or _ANNOUNCEMENT.match(sentence, pos + len(words))
@@ -119,8 +128,15 @@ def _strike_day_from(sentence: str, toll: Candidate, published: date | None, str
     day = _day_before(sentence, published)
     if day:
         return day, "the day before it was announced"
-    nearby = [*range(n - 1, max(-1, n - 4), -1), *range(n + 1, min(len(strike_days), n + 3))]
-    for m in nearby:
+    earlier, later = [*range(n - 1, max(-1, n - 4), -1)], [*range(n + 1, min(len(strike_days), n + 3))]
+    for m in earlier:
+        if strike_days[m][0]:
+            return strike_days[m][0], "the date a nearby sentence gives"
+    # "X announced on Wednesday that it struck a boat. … the three crew members, all of whom perished":
+    # the strike just announced, not one a later sentence dates ("Two died in a separate attack on Tuesday").
+    if n and strike_days[n - 1][1] and not _sentence_day(sentence, toll.start, published, announced=True):
+        return strike_days[n - 1][1], "the day the sentence before says it was announced"
+    for m in later:
         if strike_days[m][0]:
             return strike_days[m][0], "the date a nearby sentence gives"
     article_days = {d for d, _ in strike_days if d}
@@ -129,7 +145,7 @@ def _strike_day_from(sentence: str, toll: Candidate, published: date | None, str
     day = _sentence_day(sentence, toll.start, published, announced=True)
     if day:
         return day, "the day it was announced (no strike date given)"
-    for m in nearby:
+    for m in (*earlier, *later):
         if strike_days[m][1]:
             return strike_days[m][1], "the day a nearby sentence says it was announced"
     announced = {a for _, a in strike_days if a}

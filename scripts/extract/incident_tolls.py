@@ -10,6 +10,7 @@ Which words are another figure's comes from the metrics' own cues (facts/metrics
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from scripts.extract.candidates import Candidate
 from scripts.extract.classify import RUNNING, Vocabulary, normalise_word
@@ -19,12 +20,12 @@ from scripts.extract.sentences import MONTHS
 
 
 def not_a_toll(sentence: str, toll: Candidate, here: list[Candidate], others: frozenset[str],
-               strikes_metric: str | None) -> bool:
+               count: tuple[str | None, int | None]) -> bool:
     """A figure of the toll's metric that tells something else: a running total, another figure,
     a difference, a sum over several days, or a campaign's tally."""
     return bool(_running(sentence, toll, 0) or _counts_another_figure(sentence, toll, others)
                 or _DIFFERENCE.match(sentence, toll.end) or _SPAN.search(sentence, toll.end, toll.end + 80)
-                or _beside_a_campaigns_count(sentence, toll, here, strikes_metric))
+                or _beside_a_campaigns_count(sentence, toll, here, *count))
 
 
 # "At least 115 people have been killed", "The US has now carried out 41 strikes, killing 144": the
@@ -48,6 +49,10 @@ def _running(sentence: str, c: Candidate, sentence_start: int) -> bool:
     before = "" if _ORDINAL_INTRO.search(sentence[:at]) else sentence[:at]
     return bool(RUNNING.search(before[-60:] + " " + after) or "brought to" in c.reason
                 or _SINCE.search(before) or _TALLY_TENSE.search(sentence[max(0, at - 100): at + 70]))
+
+
+def a_running_total(sentence: str, toll: Candidate) -> bool:
+    return bool(_running(sentence, toll, 0))
 
 
 # "In the eighth known attack on a boat since Sept. 2, two men were killed": the opening phrase places
@@ -81,17 +86,17 @@ def _counts_another_figure(sentence: str, toll: Candidate, others: frozenset[str
     return any(_stem(w) in others for w in ([before.group(1)] if before else []) + phrase)
 
 
-# More strikes than one day's operation has ever counted: "130 deaths in 38 attacks" is a campaign's.
-_OPERATION_MOST = 5
 _PAIRED = re.compile(r"\s+(?:[\w-]+\s+){0,4}$")
 
 
 def _beside_a_campaigns_count(sentence: str, toll: Candidate, here: list[Candidate],
-                              strikes: str | None) -> bool:
-    """A toll paired with a count of more strikes than an operation holds ("21 attacks and 83 deaths")
-    is a running total of the campaign, whatever its tense."""
+                              strikes: str | None, largest: int | None) -> bool:
+    """A toll paired with a count of more strikes than an operation holds ("21 attacks and 83 deaths";
+    the most: story.yaml's `largest_count`) is a running total of the campaign, whatever its tense."""
+    if strikes is None or largest is None:
+        return False
     for c in here:
-        if c.metric != strikes or c.value <= _OPERATION_MOST or _ORDINAL_END.search(sentence, c.start, c.end):
+        if c.metric != strikes or c.value <= largest or _ORDINAL_END.search(sentence, c.start, c.end):
             continue
         gap = sentence[c.end:toll.start] if c.end <= toll.start else sentence[toll.end:c.start]
         if _PAIRED.fullmatch(" " + gap) and not re.search(r"[,;:]", gap):
@@ -126,7 +131,7 @@ def about_boats(text: str, nouns: frozenset[str]) -> bool:
     return False
 
 
-# "the attack on Ruritania", "strikes against Streslau": a named place is no boat ("on Sept. 2",
+# "the attack on Port Verde", "strikes against Lakeside": a named place is no boat ("on Sept. 2",
 # "on Tuesday" date the strike).
 _ON_A_NAME = re.compile(r"\s+(?:on|against)\s+([A-Z][\w-]*)")
 _TIME_WORDS = frozenset((*MONTHS, *WEEKDAYS))
@@ -152,3 +157,24 @@ _PART = re.compile(rf"\bthe\s+(?:{_ORDW}|other|last)\s+(?:[\w-]+\s+){{0,2}}?([\w
 
 def names_a_part(sentence: str, nouns: frozenset[str]) -> bool:
     return any(normalise_word(m.group(1)) in nouns for m in _PART.finditer(sentence))
+
+
+PART_SET_ASIDE = "the toll of one part of an operation, told only to add up to the day's toll"
+
+
+def with_parts_tolls(sentence: str, here: list[Candidate], toll_metric: str, cues: frozenset[str],
+                     nouns: frozenset[str]) -> list[Candidate]:
+    """The figures of a sentence, with the people killed in one part of an operation ("Three men were
+    killed during the second strike", which the figure rules set aside as a part of a total) read as
+    a toll of that part, so the parts of the day's operation can be added up (and not proposed alone)."""
+    if all(c.metric is not None for c in here) or not names_a_part(sentence, nouns):
+        return here
+    return [replace(c, metric=toll_metric, reason=PART_SET_ASIDE) if c.metric is None and not _ORDINAL_END.search(sentence, c.start, c.end)
+            and _killed_in_phrase(sentence, c.end, cues) else c for c in here]
+
+
+def _killed_in_phrase(sentence: str, at: int, cues: frozenset[str]) -> bool:
+    """A cue of the toll among the few words after a number, before a break ("male crew were killed")."""
+    rest = sentence[at:]
+    stop = re.search(r"[,;:.()\"“”—–]|\b(?:in|on|during|aboard|and|but)\b", rest)
+    return any(w.lower() in cues for w in re.findall(r"[A-Za-z-]+", rest[:stop.start() if stop else 60])[:5])

@@ -24,8 +24,9 @@ from datetime import date
 from scripts.extract.candidates import Candidate, candidate_id, extract_text
 from scripts.extract.classify import Vocabulary, normalise_word
 from scripts.extract.incident_dates import NOT_A_DAY, strike_day, strike_day_of
-from scripts.extract.incident_tolls import (CAPTION, FIRST_COUNT, about_boats, names_a_land_attack, names_a_part,
-                                            not_a_toll, other_cue_stems)
+from scripts.extract.incident_tolls import (CAPTION, FIRST_COUNT, PART_SET_ASIDE, a_running_total, about_boats,
+                                            names_a_land_attack, names_a_part,
+                                            not_a_toll, other_cue_stems, with_parts_tolls)
 from scripts.extract.sentences import split_sentences
 from scripts.story import Story
 
@@ -42,6 +43,7 @@ class IncidentWords:
     toll: str = ""
     place_field: str = ""
     count: str = ""  # the field that counts strikes
+    largest_count: int | None = None  # the most strikes one event has held
 
 
 def incident_words(vocab: Vocabulary, story: Story) -> IncidentWords:
@@ -62,7 +64,7 @@ def incident_words(vocab: Vocabulary, story: Story) -> IncidentWords:
                 by_field[name] = metric.id
     places = tuple(p for p in incident.place_names if p != incident.unknown_place)
     return IncidentWords(by_field, places, incident.kind, incident.figure_names, incident.toll, incident.place_field,
-                         incident.count or "")
+                         incident.count or "", incident.largest_count)
 
 
 def _quantity(c: Candidate | None) -> dict | None:
@@ -84,8 +86,10 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
         return []
     article_place = _place(body, words.places)
     sentences = split_sentences(body)
-    per_sentence = [extract_text(source, s.text, published, vocab) for s in sentences]
     nouns = _strike_nouns(vocab, words)
+    cues = frozenset(w.lower() for w in vocab.metric(toll_metric).cues)
+    per_sentence = [with_parts_tolls(s.text, extract_text(source, s.text, published, vocab), toll_metric, cues, nouns)
+                    for s in sentences]
     others = other_cue_stems(vocab, toll_metric)
     strike_days = [(None, None) if CAPTION.match(s.text) else strike_day_of(s.text, published, nouns)
                    for s in sentences]  # a wire photo's caption dates an earlier strike, not this one
@@ -94,14 +98,15 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
     first_counts: set[str] = set()  # … and of tolls told as first announced
     for n, (sentence, here) in enumerate(zip(sentences, per_sentence)):
         for toll in (c for c in here if c.metric == toll_metric):
-            if not_a_toll(sentence.text, toll, here, others, words.fields.get(words.count)):
+            if not_a_toll(sentence.text, toll, here, others, (words.fields.get(words.count), words.largest_count)):
                 continue
-            if not (about_boats(sentence.text, nouns) or (n and about_boats(sentences[n - 1].text, nouns)
-                                                            and not names_a_land_attack(sentence.text, nouns))):
-                continue  # other parties' deaths: a raid, a land operation
+            if not _told_of_a_boat(n, sentences, per_sentence, nouns, toll_metric):
+                continue  # other parties' deaths (a raid, a land operation), or a tally broken down
             if CAPTION.match(sentence.text):
                 continue  # a photo's caption retells an earlier strike
             day, how = strike_day(sentence.text, toll, published, strike_days, n)
+            if day is None and names_a_part(sentence.text, nouns):
+                continue  # "In the fifth attack, announced days ago, six died": an earlier strike retold
             same = next((i for i in found if i[words.toll]["value"] == toll.value and _same_day(i, day, how)), None)
             if same is not None:
                 if same["date"] is None and day:
@@ -119,8 +124,24 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
                 words.place_field: _place(sentence.text, words.places) or article_place,
                 **{f: _quantity(by_field.get(f)) for f in words.figures},
                 "quote": sentence.text, "start": sentence.start, "end": sentence.end,
-                "confidence": round(min(0.9, toll.confidence), 2), "reason": _reason(how)})
-    return _without_first_counts(_without_parts(found, words.toll, parts), first_counts)
+                "confidence": round(min(0.9, toll.confidence), 2),
+                "reason": PART_SET_ASIDE if toll.reason == PART_SET_ASIDE else _reason(how)})
+    added_up = _without_parts(found, words.toll, parts)
+    return _without_first_counts([i for i in added_up if i["reason"] != PART_SET_ASIDE], first_counts)
+
+
+def _told_of_a_boat(n: int, sentences: list, per_sentence: list[list[Candidate]], nouns: frozenset[str],
+                    toll_metric: str) -> bool:
+    """The toll's sentence names a strike or a boat, or the sentence before does ("A strike hit a boat.
+    Three were killed."), unless that one gives a running total, which the toll then breaks down
+    ("As of today there have been 35 strikes and 123 deaths." "114 were killed during engagements …")."""
+    text = sentences[n].text
+    if about_boats(text, nouns):
+        return True
+    if not n or names_a_land_attack(text, nouns) or not about_boats(sentences[n - 1].text, nouns):
+        return False
+    before = sentences[n - 1].text
+    return not any(c.metric == toll_metric and a_running_total(before, c) for c in per_sentence[n - 1])
 
 
 def _without_first_counts(found: list[dict], first_counts: set[str]) -> list[dict]:
