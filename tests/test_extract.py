@@ -488,6 +488,10 @@ RULES_5 = {
         "Four people were killed when a navy drone hit a skiff, the command said.\n"
         "The strike was carried out on Friday, it added.",
         date(2025, 11, 17), [("strike_deaths", 4, "2025-11-14")]),
+    "an_ordinal_ranks_the_strike_the_article_reports": (
+        "A navy drone hit a speedboat on Saturday, killing two people.\n"
+        "It was the 12th known strike on a boat since the spring.",
+        date(2025, 11, 17), [("strike_deaths", 2, "2025-11-15"), ("boat_strikes", 12, "2025-11-15")]),
     "a_running_total_stays_the_articles": (
         "A navy drone hit a speedboat on Saturday, killing two people.\n"
         "The strikes have killed at least 40 people so far.",
