@@ -48,13 +48,13 @@ def cmd_extract(args: argparse.Namespace, paths: ProjectPaths) -> int:
     from tqdm import tqdm
 
     from scripts.extract.articles import ArticleUnreadable, read_article
-    from scripts.extract.candidates import extract_text
     from scripts.extract.classify import Vocabulary
     from scripts.extract.incident_queue import (IncidentDraft, cited_sentences, figures_left_to_incidents,
                                                 merge_incidents)
     from scripts.extract.queue import Draft, curated_keys, drafts_file, merge_drafts, read_drafts, write_drafts
     from scripts.extract.rejections import read_rejections
-    from scripts.extract.incidents import incidents_of, incident_words
+    from scripts.extract.incidents import incident_words
+    from scripts.extract.proposals import propose
     from scripts.load import load_dataset
 
     published = _published(args.published)
@@ -80,9 +80,8 @@ def cmd_extract(args: argparse.Namespace, paths: ProjectPaths) -> int:
                 progress.write(p.format(), file=sys.stderr)
             status = 1
             continue
-        candidates = extract_text(article.source, article.body, article.published, vocab)
         words = incident_words(vocab, dataset.story)
-        incidents = incidents_of(article.source, article.body, article.published, vocab, words)
+        candidates, incidents = propose(article.source, article.body, article.published, vocab, words)
         if args.json:
             everything += [c.as_dict() for c in candidates] + incidents
             continue

@@ -474,3 +474,39 @@ def test_a_headline_restating_the_bodys_count_of_other_events_is_that_count(voca
     assert placed(body, vocab) == [("boat_strikes", 9, "exact")]
     people = "Strike kills 3 people on a skiff\nThe strike on Monday hit a skiff; 3 survivors were found."
     assert placed(people, vocab) == [("strike_deaths", 3, "exact"), ("strike_survivors", 3, "exact")]
+
+
+# As-of dates: the day the figure describes, not blindly the publication's. Each entry: a made-up
+# article, its publication date, and the (metric, value, as_of) of the figures it proposes.
+RULES_5 = {
+    "a_strikes_figures_take_its_day_not_the_announcements": (
+        "The strike took place on Saturday, the navy said.\n"
+        "Three men aboard the skiff were killed and one survived, the admiral said on Monday.",
+        date(2025, 11, 17), [("strike_deaths", 3, "2025-11-15"), ("strike_survivors", 1, "2025-11-15")]),
+    "a_headlines_toll_restated_in_the_body_takes_the_strikes_day": (
+        "Navy strike on a skiff kills 4\n"
+        "Four people were killed when a navy drone hit a skiff, the command said.\n"
+        "The strike was carried out on Friday, it added.",
+        date(2025, 11, 17), [("strike_deaths", 4, "2025-11-14")]),
+    "an_ordinal_ranks_the_strike_the_article_reports": (
+        "A navy drone hit a speedboat on Saturday, killing two people.\n"
+        "It was the 12th known strike on a boat since the spring.",
+        date(2025, 11, 17), [("strike_deaths", 2, "2025-11-15"), ("boat_strikes", 12, "2025-11-15")]),
+    "a_running_total_stays_the_articles": (
+        "A navy drone hit a speedboat on Saturday, killing two people.\n"
+        "The strikes have killed at least 40 people so far.",
+        date(2025, 11, 17), [("strike_deaths", 2, "2025-11-15"), ("strike_deaths", 40, "2025-11-17")]),
+}
+
+
+def dated(body: str, published: date, vocab: Vocabulary) -> list[tuple]:
+    from scripts.extract.incidents import incident_words
+    from scripts.extract.proposals import propose
+    words = incident_words(vocab, load_story(ProjectPaths.default())[0])
+    return [(c.metric, c.value, c.as_of) for c in propose("t", body, published, vocab, words)[0] if c.metric]
+
+
+@pytest.mark.parametrize("name", sorted(RULES_5))
+def test_rules_of_the_as_of_pass(name, vocab):
+    body, published, expected = RULES_5[name]
+    assert dated(body, published, vocab) == expected

@@ -6,10 +6,11 @@ Only annotated articles are scored: a seed without annotation never breaks these
 
 from __future__ import annotations
 
-from scripts.extract.candidates import Candidate, extract_text
+from scripts.extract.candidates import Candidate
 from scripts.extract.classify import Vocabulary
 from scripts.extract.evaluate import GoldFigure, load_development_set, score, score_incidents
 from scripts.extract.incidents import incidents_of, incident_words
+from scripts.extract.proposals import propose
 from scripts.load import load_dataset
 from scripts.paths import ProjectPaths
 from scripts.story import load_story
@@ -20,13 +21,15 @@ GOLD = DATA / "extraction" / "gold.yaml"
 # the measured part, so a change that makes them worse fails here.
 MEASURED_RECALL_FLOOR = 0.91
 MEASURED_PRECISION_FLOOR = 0.87
+MEASURED_AS_OF_FLOOR = 0.79  # the as-of date right, on the figures found
 
 
 def _scores():
     dataset, _ = load_dataset(frozen_vocabulary_project())
     dev = load_development_set(GOLD)
     vocab = Vocabulary.of(dataset.metrics, dataset.story.extractor)
-    found = {sid: extract_text(sid, s.body, s.published, vocab)
+    words = incident_words(vocab, dataset.story)
+    found = {sid: propose(sid, s.body, s.published, vocab, words)[0]  # as `extract` proposes them
              for sid, s in dataset.seeds.items() if sid in dev.figures}
     return dev, {"tune": score(dev.part(False), found), "measure": score(dev.part(True), found)}
 
@@ -49,7 +52,7 @@ def test_extraction_on_both_parts_of_the_development_set(capsys):
     assert measured.recall >= MEASURED_RECALL_FLOOR, measured.misses
     assert measured.precision >= MEASURED_PRECISION_FLOOR, [(c.source, c.metric, c.value) for c in measured.extras]
     assert measured.qualifier_accuracy >= 0.9
-    assert measured.as_of_accuracy >= 0.6
+    assert measured.as_of_accuracy >= MEASURED_AS_OF_FLOOR
 
 
 # target 0.85: see README; what the incident rules reach today on the measured part.
