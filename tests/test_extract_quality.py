@@ -19,8 +19,8 @@ from tests.conftest import DATA, frozen_vocabulary_project
 GOLD = DATA / "extraction" / "gold.yaml"
 # target 0.9: see README ("Extraction quality"); these floors are what the rules reach today on
 # the measured part, so a change that makes them worse fails here.
-MEASURED_RECALL_FLOOR = 0.91
-MEASURED_PRECISION_FLOOR = 0.87
+MEASURED_RECALL_FLOOR = 0.92
+MEASURED_PRECISION_FLOOR = 0.89
 MEASURED_AS_OF_FLOOR = 0.79  # the as-of date right, on the figures found
 
 
