@@ -276,8 +276,6 @@ KNOWN_LIMITS: dict[str, str] = {
     "deployed_then_took_part": "“200 of them took part” is read as forces deployed, and another clause's date dates both",
     "venezuela_mobilized_soldiers": "another country's forces named by the clause's subject are read as US forces",
     "colombia_sent_troops": "another country's forces named by the clause's subject are read as US forces",
-    "more_than_two_dozen": "“two dozen” is read as two",
-    "half_a_dozen": "“half a dozen” is read as a dozen",
 }
 
 

@@ -13,13 +13,13 @@ UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six":
          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
         "ninety": 90}
-PHRASES = {"a dozen": 12, "dozen": 12, "a pair of": 2, "a couple of": 2, "a hundred": 100, "hundred": 100,
+PHRASES = {"half a dozen": 6, "a half-dozen": 6, "half-dozen": 6, "a dozen": 12, "dozen": 12, "a pair of": 2, "a couple of": 2, "a hundred": 100, "hundred": 100,
            "a thousand": 1000, "the sole": 1, "a sole": 1, "the lone": 1, "a lone": 1}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
             "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
             "nineteenth": 19, "twentieth": 20, "thirtieth": 30}
-MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+MULTIPLIERS = {"dozen": 12, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 # The article's hedge → the qualifier it keeps. Longest first, so "more than" wins over "more".
 HEDGES = {
@@ -46,7 +46,7 @@ _NUMBER_PATTERN = (
     r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>st|nd|rd|th)?"
     rf"|(?P<word>(?:{_TENS})-(?:{_UNITS_1_9})|{_PHRASE}|{_WORD})"
     rf"|(?P<ordinal>{_ORDW})|(?P<times>once|twice|thrice))"
-    r"(?:\s+(?P<mult>thousand|million|billion)\b)?"
+    r"(?:\s+(?P<mult>dozen|thousand|million|billion)\b)?"
     r"(?![\w\-]|[.,]\d|%)")
 # Matching lowercased text without IGNORECASE is several times faster; offsets stay the same
 # whenever lowercasing keeps the length (it does for all but a few letters, handled below).
@@ -56,7 +56,7 @@ NUMBER_ANY_CASE = re.compile(_NUMBER_PATTERN, re.IGNORECASE)
 # full pattern is tried only there: trying it at every character is what makes regexes slow.
 _FIRST_WORDS = sorted({w.split()[0].split("-")[0] for w in [*UNITS, *TENS, *PHRASES, *ORDINALS, "once", "twice",
                                                             "thrice"]} - {"a"}, key=len, reverse=True)
-_START = re.compile(r"[$\d]|\ba (?=dozen|pair|couple|hundred|thousand|sole|lone)|\bthe (?=sole|lone)|\b(?:%s)\b" % "|".join(_FIRST_WORDS))
+_START = re.compile(r"[$\d]|\ba (?=dozen|pair|couple|hundred|thousand|sole|lone|half-dozen)|\bthe (?=sole|lone)|\b(?:%s)\b" % "|".join(_FIRST_WORDS))
 _HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_HEDGE})\s+(?:(?P<det>the)\s+)?$", re.IGNORECASE)
 # The day of a date: "Sept. 2", "December 4-5", "between December 4 and 5" (but "on Sept. 2 and 14
 # were killed" counts 14 people).
