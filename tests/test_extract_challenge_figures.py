@@ -258,9 +258,6 @@ CHALLENGE = {
 }
 
 KNOWN_LIMITS: dict[str, str] = {
-    "hull_numbers": "a hull number in brackets (“(CG 70)”) is read as a count",
-    "ages_after_aged": "ages after “aged” are read as counts",
-    "age_in_brackets_and_a_father_of_two": "an age in brackets and “a father of two” are read as counts",
     "a_past_operation_in_a_year": "a figure of a year long past is read as today's",
     "such_with_a_cue_word": "an ordinal whose thing is named by a cue (“such seizure”) is not placed",
     "rank_of_the_campaign_in_commas": "an ordinal in commas before the strike's date is not dated by it",

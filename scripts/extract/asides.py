@@ -2,8 +2,10 @@
 sets them aside:
 
 - a citation marker: "two alleged smugglers died [2]";
-- an age in apposition: "Lance Cpl. Jane Doe, 21, was …";
-- a name that carries a number: "Task Force 4", "Destroyer Squadron 22", "the ship Ever Given 2";
+- an age in apposition or in brackets, or after "aged": "Lance Cpl. Jane Doe, 21, was …", "Jose
+  Perez (27)", "the two survivors, aged 24 and 31"; a parent's children: "a father of two";
+- a name that carries a number: "Task Force 4", "Destroyer Squadron 22", "the ship Ever Given 2",
+  a hull number "(DDG 107)";
 - one part of a total broken down: "eight killed: three in the first vessel and two in the
   second", "4 on the first vessel" (the total is the figure; its parts and the ordinal that labels
   each part are not);
@@ -34,7 +36,13 @@ _CITATION_BEFORE = re.compile(r"\[[\d,\s]*$")
 _CITATION_AFTER = re.compile(r"^[\d,\s]*\]")
 _AGE_BEFORE = re.compile(r"[A-Z][\w.'’-]+,\s*$")
 _AGE_AFTER = re.compile(r"^\s*,")
-_NAME_BEFORE = re.compile(r"(?<=\s)([A-Z][A-Za-z-]+)\s$")
+_NAME_BEFORE = re.compile(r"(?<=[\s(])([A-Z][A-Za-z-]+)\s$")  # "Task Force 4", "(DDG 107)"
+# "aged 24 and 31", "ages 19 to 40": ages, however many
+_AGED_BEFORE = re.compile(r"\bage[ds]?\s+(?:between\s+)?(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)*$", re.I)
+# "Jose Perez (27)": an age in brackets after a name
+_AGE_IN_BRACKETS_BEFORE = re.compile(r"[A-Z][\w.'’-]+\s*\($")
+# "a father of two": a parent's children
+_CHILDREN_BEFORE = re.compile(r"\b(?:grand)?(?:father|mother|parent)s?\s+of\s+$", re.I)
 _NOT_NAMES = {m.lower() for m in MONTHS} | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                              "sunday", "us", "u.s", "the", "in", "on", "at", "some", "over",
                                              "about", "around", "nearly", "almost", "only", "just"}
@@ -79,11 +87,16 @@ def aside(sentence: str, mention: Mention) -> str | None:
     if _CITATION_BEFORE.search(before) and _CITATION_AFTER.match(after):
         return "a citation marker"
     if mention.start == mention.number_start and mention.text[:1].isdigit():
-        if _AGE_BEFORE.search(before) and _AGE_AFTER.match(after) and mention.value < 120:
+        if mention.value < 120 and ((_AGE_BEFORE.search(before) and _AGE_AFTER.match(after))
+                                    or (_AGE_IN_BRACKETS_BEFORE.search(before) and after.startswith(")"))):
             return "an age after a name"
+        if mention.value < 120 and _AGED_BEFORE.search(before):
+            return "an age"
         name = _NAME_BEFORE.search(before)
         if name and name.group(1).lower() not in _NOT_NAMES and not mention.ordinal:
             return f"part of a name (“{name.group(1)} {mention.text}”)"
+    if _CHILDREN_BEFORE.search(before):
+        return "a parent's children"
     if _in_quoted_title(sentence, mention):
         return "part of a quoted title"
     if mention.ordinal and _NEXT_ORDINAL.match(after):
