@@ -3,7 +3,9 @@ number is right and names the metric's thing, but counts only a part of it.
 
 - forces that take part in one operation are not the forces deployed (kind `level`): "about 300
   marines took part in the raid", "four ships and 12 helicopters joined the search", "a raid
-  involving 200 troops".
+  involving 200 troops", "about 150 troops carried out the raid", "the mission involved 20 aircraft".
+- forces added are not the forces there (kind `level`): "an additional 2,000 troops", "three more
+  destroyers", "another 1,000 Marines".
 - an ordinal ranks one person, never counts people: "its first death", "the third survivor" (as
   validation reads a quote: scripts/figures.py);
 - an ordinal that ranks within a stretch of time is not the running total: "the third in a week",
@@ -21,12 +23,15 @@ from scripts.records import Metric
 
 # what the number's clause says its subject did: took part in one event
 _TOOK_PART = re.compile(r"\b(?:participated|participating|participate|took part|take part|taking part|joined|join|"
-                        r"joining|were involved|was involved)\s+(?:in\s+)?(?:the\s+|a\s+|an\s+|this\s+|that\s+)?"
+                        r"joining|were involved|was involved|carried out|carry out|conducted|staged|executed)\s+(?:in\s+)?(?:the\s+|a\s+|an\s+|this\s+|that\s+)?"
                         r"(?:[\w-]+\s+){0,2}?(?:search|searches|operation|mission|raid|rescue|assault|efforts?|hunt)\b",
                         re.I)
 # or the event, then its forces: "a raid involving nearly 200 troops"
 _EVENT_INVOLVING = re.compile(r"\b(?:search|operation|mission|raid|rescue|assault|engagement|attack)e?s?\s+"
-                              r"(?:[\w-]+\s+){0,2}?(?:involving|that involved|which involved)\s+$", re.I)
+                              r"(?:[\w-]+\s+){0,2}?(?:involving|involved|that involved|which involved)\s+$", re.I)
+# forces added to those there, not the forces there: "an additional 2,000 troops", "three more destroyers"
+_ADDED_BEFORE = re.compile(r"\b(?:additional|another|further|extra)\s+$", re.I)
+_ADDED_AFTER = re.compile(r"^\s+(?:more|additional|extra)\b", re.I)
 # a stretch of time that bounds what an ordinal ranks: "the third in a week", "the sixth boat
 # sunk this month alone", "the fifth in the past ten days", "the first one of 2026" (a calendar year
 # bounds it too: a campaign's count is told since its start)
@@ -49,6 +54,9 @@ def narrower(sentence: str, mention: Mention, metric: Metric) -> str | None:
     if metric.kind == "level" and (_TOOK_PART.search(_clause_after(sentence, mention))
                                    or _EVENT_INVOLVING.search(sentence[max(0, mention.start - 60):mention.start])):
         return "forces that took part in one operation, not the forces deployed"
+    if metric.kind == "level" and (_ADDED_BEFORE.search(sentence[max(0, mention.start - 12):mention.start])
+                                   or _ADDED_AFTER.match(sentence[mention.end:])):
+        return "forces added to those there, not the forces there"
     if mention.ordinal and not metric.counts_events:
         return "one person ranked in a series (“its first death”), not a count of people"
     if mention.ordinal and metric.kind == "cumulative" and _WINDOW_AFTER.match(sentence[mention.number_end:]):
