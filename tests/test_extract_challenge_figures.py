@@ -229,6 +229,12 @@ CHALLENGE = {
         "Venezuela said it had mobilized 200,000 soldiers along its coast.", TUE, []),
     "colombia_sent_troops": (
         "Colombia sent 25,000 troops to its border on Sunday.", TUE, []),
+    "venezuela_said_the_us_had_sent": (
+        "Venezuela said the U.S. had sent 4,000 more sailors, bringing its force to 15,000 troops.", TUE,
+        [("us_personnel", 15000, "exact", "2025-11-18")]),
+    "a_clause_about_venezuela_then_us_forces": (
+        "Off Venezuela's coast, the Navy keeps 12 warships on patrol.", TUE,
+        [("us_warships", 12, "exact", "2025-11-18")]),
     "russian_warships": (
         "Two Russian warships docked in Havana on Monday.", TUE, []),
     # --- approximate words
@@ -267,8 +273,6 @@ KNOWN_LIMITS: dict[str, str] = {
     "of_the_total_so_far": "a total “so far” takes the date of another clause",
     "estimate_shared_aboard": "an estimate's hedge is not shared across five words",
     "deployed_then_took_part": "“200 of them took part” is read as forces deployed, and another clause's date dates both",
-    "venezuela_mobilized_soldiers": "another country's forces named by the clause's subject are read as US forces",
-    "colombia_sent_troops": "another country's forces named by the clause's subject are read as US forces",
 }
 
 

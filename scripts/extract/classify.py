@@ -24,7 +24,7 @@ from bisect import bisect_left
 
 from scripts.extract.asides import aside
 from scripts.extract.numbers import Mention
-from scripts.extract.scope import narrower
+from scripts.extract.scope import another_sides, narrower
 from scripts.extract.series import (RUNNING, counts_by_ordinal, named_by_its_cue, place_ordinal, place_times,
                                     series_done_to)
 from scripts.extract.vocabulary import (BREAK, STOP, TIMES, Anchor, Placement, SentenceIndex, Token, Vocabulary,
@@ -100,8 +100,7 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
     metric = vocab.metric(placement.metric)
     if metric.plausible_max is not None and mention.value > metric.plausible_max:
         return Placement(None, 0.2, f"{mention.text} is too large for {metric.id}")
-    if vocab.own_prefix and metric.id.startswith(vocab.own_prefix) and any(words[i].norm in vocab.foreign
-                                                                          for i in chunk):
+    if vocab.own_prefix and metric.id.startswith(vocab.own_prefix) and another_sides(index, at, chunk, vocab):
         return Placement(None, 0.2, f"{mention.text} counts another country's forces")
     part = narrower(sentence, mention, metric)
     if part:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from scripts.extract.numbers import Mention
+from scripts.extract.vocabulary import BREAK, Anchor, SentenceIndex, Vocabulary
 from scripts.records import Metric
 
 # what the number's clause says its subject did: took part in one event
@@ -46,6 +47,24 @@ def _clause_after(sentence: str, mention: Mention) -> str:
     rest = sentence[mention.end:]
     cut = re.search(r";|\s[—–]\s", rest)
     return rest[:cut.start()] if cut else rest
+
+
+def another_sides(index: SentenceIndex, at: Anchor, chunk: list[int], vocab: Vocabulary) -> bool:
+    """Forces of another side (story.yaml `extractor: foreign`): named in the counted words ("20
+    Ruritanian soldiers"), or the last party the number's clause names before it ("Ruritania sent
+    25,000 troops", "Ruritania said it had mobilized 200,000 soldiers"; not "Ruritania said the
+    Navy had sent 4,000 sailors", nor "… 2,000 Marines", whose own name says whose they are)."""
+    words = index.words
+    if any(words[i].norm in vocab.foreign for i in chunk):
+        return True
+    if any(words[i].text[:1].isupper() for i in chunk):
+        return False
+    for i in range(at.first - 1, -1, -1):
+        if BREAK.search(index.text[words[i].end:words[i + 1].start]):
+            return False  # the clause ends here: "Off Ruritania, the navy has 12 ships"
+        if words[i].text[:1].isupper():
+            return words[i].norm in vocab.foreign
+    return False
 
 
 def narrower(sentence: str, mention: Mention, metric: Metric) -> str | None:
