@@ -69,7 +69,10 @@ def resolve_as_of(sentence: str, position: int, published: date | None, others: 
     "have killed 90 people in 30 attacks, including six on Sunday" dates the six only."""
     if published is None:
         return AsOf(None, None, None)
-    found = [f for f in dates_in(sentence, published) if not _owned_by_another(sentence, f[0], position, others)]
+    dates = dates_in(sentence, published)
+    running = bool(dates) and _running_clause(sentence, position)
+    found = [f for f in dates if not _owned_by_another(sentence, f[0], position, others)
+             and not _another_clause(sentence, f[0], position, running)]
     if not found:
         return AsOf(published, "approx", None)
     stated = [f for f in found if f[4]]
@@ -78,6 +81,25 @@ def resolve_as_of(sentence: str, position: int, published: date | None, others: 
         return AsOf(published, "approx", None)
     _, day, precision, words, _ = min(near, key=lambda f: abs(f[0] - position))
     return AsOf(day, precision, words)
+
+
+_RUNNING_TOTAL = re.compile(r"\b(?:so far|to date|in total|in all|altogether|overall)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:—–]")
+
+
+def _running_clause(sentence: str, position: int) -> bool:
+    """The number's own clause (between commas) calls it a running total: "Of the 83 killed so far,"."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(sentence, 0, position)), default=0)
+    end = _CLAUSE_END.search(sentence, position)
+    return bool(_RUNNING_TOTAL.search(sentence, start, end.start() if end else len(sentence)))
+
+
+def _another_clause(sentence: str, at: int, position: int, running: bool) -> bool:
+    """A date across a semicolon dates that clause's event ("In all, 21 boats have been destroyed;
+    the latest strike, on Monday, sank two"); a running total's clause ("Of the 83 killed so far,
+    11 died on Saturday") is dated by its own words only."""
+    between = sentence[min(at, position):max(at, position)]
+    return ";" in between or (running and bool(_CLAUSE_END.search(between)))
 
 
 _OWN_DATE = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:on|late|early|overnight|last|this)\s+(?:on\s+)?$")
