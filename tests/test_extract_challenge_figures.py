@@ -269,7 +269,6 @@ KNOWN_LIMITS: dict[str, str] = {
     "rank_of_the_campaign_in_commas": "an ordinal in commas before the strike's date is not dated by it",
     "first_one_in_a_region": "“the first one in the Atlantic” is read as a count of one",
     "including_an_operation_of_one_day": "“including 11 in three attacks” takes the metric of the figure before",
-    "estimate_shared_aboard": "an estimate's hedge is not shared across five words",
     "deployed_then_took_part": "“200 of them took part” is read as forces deployed, and another clause's date dates both",
 }
 

@@ -197,7 +197,7 @@ def _range(sentence: str, low: Mention, high: Mention) -> Mention:
 # completes its phrase, a few words later after a preposition. A floor does not: in "at least 90
 # people in 30 attacks" the deaths may be undercounted, the attacks are counted.
 SHARED = ("up_to", "about")
-_SHARED_GAP = re.compile(r"\s+(?:[\w-]+\s+){1,3}?(?:in|on|aboard|across|from|over)\s+$", re.IGNORECASE)
+_SHARED_GAP = re.compile(r"\s+(?:[\w-]+\s+){1,5}?(?:in|on|aboard|across|from|over)\s+$", re.IGNORECASE)
 
 
 def _share_hedges(sentence: str, mentions: list[Mention]) -> list[Mention]:
