@@ -25,8 +25,8 @@ from bisect import bisect_left
 from scripts.extract.asides import aside
 from scripts.extract.numbers import Mention
 from scripts.extract.scope import another_sides, narrower
-from scripts.extract.series import (RUNNING, counts_by_ordinal, named_by_its_cue, place_ordinal, place_times,
-                                    series_done_to)
+from scripts.extract.series import (RUNNING, counts_by_ordinal, named_by_its_cue, ordinal_of_a_deed, place_ordinal,
+                                    place_times, series_done_to)
 from scripts.extract.vocabulary import (BREAK, STOP, TIMES, Anchor, Placement, SentenceIndex, Token, Vocabulary,
                                         by_context, counted_words, cue_distance, noun_matches, normalise_word,
                                         words_of)
@@ -213,6 +213,9 @@ def _place(mention: Mention, index: SentenceIndex, at: Anchor, chunk: list[int],
             return Placement(None, 0.2, f"counts people (“{head.text}”) but no cue says which metric")
         if head.norm in TIMES:
             return place_times(index, at, chunk, vocab)
+        deed = ordinal_of_a_deed(index, chunk, vocab) if mention.ordinal else None
+        if deed:
+            return deed
         return Placement(None, 0.2, f"counts “{words_of(words, chunk)}”, which is not a metric's noun")
     counted = _number_of(index, vocab)
     if counted:

@@ -85,3 +85,14 @@ def place_times(index: SentenceIndex, at: Anchor, chunk: list[int], vocab: Vocab
     if mid:
         return Placement(mid, 0.65, f"counts the times that “{cue}” happened ({mid})")
     return Placement(None, 0.2, "counts times of something that is not a metric")
+
+
+def ordinal_of_a_deed(index: SentenceIndex, chunk: list[int], vocab: Vocabulary) -> Placement | None:
+    """'the fourth such seizure', 'its ninth interdiction': an ordinal whose head names the deed
+    itself (a cue of one running total, as a noun) ranks that deed's series."""
+    head = chunk[-1]
+    named = [mid for mid, occs in index.cues.items() if vocab.metric(mid).kind == "cumulative"
+             and any(o.start <= head < o.start + o.length for o in occs)]
+    if len(named) != 1:
+        return None
+    return Placement(named[0], 0.7, f"an ordinal of “{words_of(index.words, chunk)}”, the deed {named[0]} counts")
