@@ -266,7 +266,6 @@ CHALLENGE = {
 KNOWN_LIMITS: dict[str, str] = {
     "a_past_operation_in_a_year": "a figure of a year long past is read as today's",
     "rank_of_the_campaign_in_commas": "an ordinal in commas before the strike's date is not dated by it",
-    "first_one_in_a_region": "“the first one in the Atlantic” is read as a count of one",
     "including_an_operation_of_one_day": "“including 11 in three attacks” takes the metric of the figure before",
     "deployed_then_took_part": "“200 of them took part” is read as forces deployed, and another clause's date dates both",
 }

@@ -81,9 +81,9 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
         return Placement(None, 0.15, f"“the other {mention.text}” is the rest of a set, not a count of it")
     if _is_label(index, mention, vocab):
         return Placement(None, 0.1, f"“{mention.text}” numbers a list entry")
-    if mention.ordinal and mention.value == 1 and chunk and words[chunk[-1]].norm in TIMES:
-        # "the first time that survivors were reported": news that something happened at all, not
-        # a count of it ("the fourth time that … flew near" is one)
+    if mention.ordinal and mention.value == 1 and (chunk and words[chunk[-1]].norm in TIMES or _first_one(index, at)):
+        # "the first time that survivors were reported", "the first one in the Atlantic": news that
+        # something happened at all (there), not a count of it ("the fourth time that … flew near" is one)
         return Placement(None, 0.15, f"“{mention.text}” says something is new; it is not a running count")
     if mention.ordinal and not (counts_by_ordinal(sentence, mention, [words[i] for i in chunk])
                                 or named_by_its_cue(index, chunk)):
@@ -106,6 +106,10 @@ def place(mention: Mention, sentence: str, vocab: Vocabulary, previous: str | No
     if part:
         return Placement(None, 0.2, f"“{mention.text}” counts {part}")
     return placement
+
+
+def _first_one(index: SentenceIndex, at: Anchor) -> bool:
+    return at.after < len(index.words) and index.words[at.after].norm == "one"
 
 
 def _listed_one(placement: Placement, index: SentenceIndex, chunk: list[int], vocab: Vocabulary) -> Placement:
