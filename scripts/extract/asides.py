@@ -87,15 +87,15 @@ def aside(sentence: str, mention: Mention) -> str | None:
     if _CITATION_BEFORE.search(before) and _CITATION_AFTER.match(after):
         return "a citation marker"
     if mention.start == mention.number_start and mention.text[:1].isdigit():
-        if mention.value < 120 and ((_AGE_BEFORE.search(before) and _AGE_AFTER.match(after))
-                                    or (_AGE_IN_BRACKETS_BEFORE.search(before) and after.startswith(")"))):
+        if mention.value < 120 and ((_AGE_AFTER.match(after) and _AGE_BEFORE.search(before))
+                                    or (after.startswith(")") and _AGE_IN_BRACKETS_BEFORE.search(before))):
             return "an age after a name"
-        if mention.value < 120 and _AGED_BEFORE.search(before):
+        if mention.value < 120 and "ge" in before and _AGED_BEFORE.search(before):
             return "an age"
         name = _NAME_BEFORE.search(before)
         if name and name.group(1).lower() not in _NOT_NAMES and not mention.ordinal:
             return f"part of a name (“{name.group(1)} {mention.text}”)"
-    if _CHILDREN_BEFORE.search(before):
+    if before.endswith("of ") and _CHILDREN_BEFORE.search(before):
         return "a parent's children"
     if _in_quoted_title(sentence, mention):
         return "part of a quoted title"
