@@ -97,8 +97,9 @@ _DAY_AFTER = re.compile(r"\b(?:comes?|came|coming)\s+(?:a|one)\s+day\s+after\b",
 
 NOT_A_DAY = "no day (its time is not a day)"
 
-# Times that are not a day: "late last month", "in January", "days after", "a few days ago".
-_VAGUE = re.compile(r"\b(?:days|weeks|months)\s+(?:ago|after|before|earlier|later)\b", re.I)
+# Times that are not a day: "late last month", "in January", "days after", "a few days ago", "an earlier strike".
+_VAGUE = re.compile(r"\b(?:days|weeks|months)\s+(?:ago|after|before|earlier|later)\b"
+                    r"|\b(?:an|one)\s+earlier\b|\ba\s+(?:previous|prior)\b", re.I)  # "an earlier strike killed six"
 
 
 def _only_vaguely_dated(sentence: str, at: int, published: date | None) -> bool:
