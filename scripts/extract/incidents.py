@@ -73,9 +73,14 @@ def _quantity(c: Candidate | None) -> dict | None:
     return {"value": c.value, "qualifier": c.qualifier, **({"high": c.high} if c.high is not None else {})}
 
 
-def _place(text: str, places: tuple[str, ...]) -> str | None:
-    named = [t for t in places if re.search(rf"\b{re.escape(t)}\b", text, re.I)]
-    return named[0] if len(named) == 1 else None
+def _place(text: str, places: tuple[str, ...], at: int | None = None) -> str | None:
+    """The one place a text names; where it names several, the last named before the toll at ``at``
+    ("a boat in the Caribbean on Monday, killing three, and another in the eastern Pacific, killing two")."""
+    named = sorted((m.start(), t) for t in places for m in re.finditer(rf"\b{re.escape(t)}\b", text, re.I))
+    if len({t for _, t in named}) == 1:
+        return named[0][1]
+    before = [t for pos, t in named if at is not None and pos < at]
+    return before[-1] if before else None
 
 
 def incidents_of(source: str, body: str, published: date | None, vocab: Vocabulary,
@@ -121,7 +126,7 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
             found.append({
                 "id": incident_id(source, sentence.text, toll.start, toll.end, toll.value),
                 "source": source, "kind": words.kind, "date": day, "date_precision": "day" if day else None,
-                words.place_field: _place(sentence.text, words.places) or article_place,
+                words.place_field: _place(sentence.text, words.places, toll.start) or article_place,
                 **{f: _quantity(by_field.get(f)) for f in words.figures},
                 "quote": sentence.text, "start": sentence.start, "end": sentence.end,
                 "confidence": round(min(0.9, toll.confidence), 2),
