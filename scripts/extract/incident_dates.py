@@ -96,6 +96,7 @@ _DAY_AFTER = re.compile(r"\b(?:comes?|came|coming)\s+(?:a|one)\s+day\s+after\b",
 
 
 NOT_A_DAY = "no day (its time is not a day)"
+OWN_DAY = "the sentence's date"
 
 # Times that are not a day: "late last month", "in January", "days after", "a few days ago", "an earlier strike".
 _VAGUE = re.compile(r"\b(?:days|weeks|months)\s+(?:ago|after|before|earlier|later)\b"
@@ -131,7 +132,7 @@ def _strike_day_from(sentence: str, toll: Candidate, published: date | None, str
                      n: int) -> tuple[str | None, str]:
     day = _sentence_day(sentence, toll.start, published)
     if day:
-        return day, "the sentence's date"
+        return day, OWN_DAY
     day = _day_before(sentence, published)
     if day:
         return day, "the day before it was announced"

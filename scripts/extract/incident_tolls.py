@@ -23,7 +23,7 @@ def not_a_toll(sentence: str, toll: Candidate, here: list[Candidate], others: fr
                count: tuple[str | None, int | None]) -> bool:
     """A figure of the toll's metric that tells something else: a running total, another figure,
     a difference, a sum over several days, or a campaign's tally."""
-    return bool(_running(sentence, toll, 0) or _counts_another_figure(sentence, toll, others)
+    return bool(_running(sentence, toll, 0, here) or _counts_another_figure(sentence, toll, others)
                 or _DIFFERENCE.match(sentence, toll.end) or _SPAN.search(sentence, toll.end, toll.end + 80)
                 or _beside_a_campaigns_count(sentence, toll, here, *count))
 
@@ -40,19 +40,30 @@ _ORDW = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _NEXT_CLAUSE = re.compile(r"[,;—–]|\s(?:and|while|but)\s|$")
 
 
-def _running(sentence: str, c: Candidate, sentence_start: int) -> bool:
+def _running(sentence: str, c: Candidate, sentence_start: int, here: list[Candidate] = ()) -> bool:
     """A toll that is a running total: a total word ("toll", "so far", "since") close to the number,
     a total brought to it, "since …" before it, or a tally told in the perfect tense."""
     at = c.start - sentence_start
     after = sentence[at: at + 40]
     after = after[:_NEXT_CLAUSE.search(after).start()]  # "killing six, bringing the toll to 46": the 46's words
-    before = "" if _ORDINAL_INTRO.search(sentence[:at]) else sentence[:at]
+    before = "" if _ORDINAL_INTRO.search(sentence[:at]) else sentence[_after_another_numbers_clause(sentence, at, here, c.metric):at]
     return bool(RUNNING.search(before[-60:] + " " + after) or "brought to" in c.reason
                 or _SINCE.search(before) or _TALLY_TENSE.search(sentence[max(0, at - 100): at + 70]))
 
 
 def a_running_total(sentence: str, toll: Candidate) -> bool:
     return bool(_running(sentence, toll, 0))
+
+
+def _after_another_numbers_clause(sentence: str, at: int, here: list[Candidate], toll_metric: str | None) -> int:
+    """Where the words that may tell of the toll at ``at`` start: after the clause of another toll
+    before it ("Of the 83 people killed so far, 11 died": "so far" is the 83's). A count of another
+    figure keeps its words ("five attacks since Sept. 2, resulting in 27 deaths": a tally)."""
+    ends = [c.end for c in here if c.end <= at and c.metric == toll_metric]
+    if not ends:
+        return 0
+    cut = re.search(r"[,;]", sentence[max(ends):at])
+    return max(ends) + cut.end() if cut else 0
 
 
 # "In the eighth known attack on a boat since Sept. 2, two men were killed": the opening phrase places

@@ -23,7 +23,7 @@ from datetime import date
 
 from scripts.extract.candidates import Candidate, candidate_id, extract_text
 from scripts.extract.classify import Vocabulary, normalise_word
-from scripts.extract.incident_dates import NOT_A_DAY, strike_day, strike_day_of
+from scripts.extract.incident_dates import NOT_A_DAY, OWN_DAY, strike_day, strike_day_of
 from scripts.extract.incident_tolls import (CAPTION, FIRST_COUNT, PART_SET_ASIDE, a_running_total, about_boats,
                                             names_a_land_attack, names_a_part,
                                             not_a_toll, other_cue_stems, with_parts_tolls)
@@ -130,9 +130,22 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
                 **{f: _quantity(by_field.get(f)) for f in words.figures},
                 "quote": sentence.text, "start": sentence.start, "end": sentence.end,
                 "confidence": round(min(0.9, toll.confidence), 2),
-                "reason": PART_SET_ASIDE if toll.reason == PART_SET_ASIDE else _reason(how)})
+                "reason": _part_reason(how) if toll.reason == PART_SET_ASIDE else _reason(how)})
     added_up = _without_parts(found, words.toll, parts)
-    return _without_first_counts([i for i in added_up if i["reason"] != PART_SET_ASIDE], first_counts)
+    return _without_first_counts([i for i in added_up if not i["reason"].startswith(PART_SET_ASIDE)
+                                  or _alone_on_its_day(i, added_up)], first_counts)
+
+
+def _part_reason(how: str) -> str:
+    """A part set aside keeps the day its own sentence gives, which may make it a strike of its own."""
+    return f"{PART_SET_ASIDE}; dated by {how}" if how == OWN_DAY else PART_SET_ASIDE
+
+
+def _alone_on_its_day(part: dict, found: list[dict]) -> bool:
+    """A part of a total that its own sentence dates, with no other toll of that day, is that strike's
+    toll: "Of the 83 people killed so far, 11 died in the first strike, on Sept. 2" (the total is a
+    tally, not that day's operation)."""
+    return part["reason"] != PART_SET_ASIDE and sum(i["date"] == part["date"] for i in found) == 1
 
 
 def _told_of_a_boat(n: int, sentences: list, per_sentence: list[list[Candidate]], nouns: frozenset[str],
