@@ -23,7 +23,7 @@ def not_a_toll(sentence: str, toll: Candidate, here: list[Candidate], others: fr
                count: tuple[str | None, int | None]) -> bool:
     """A figure of the toll's metric that tells something else: a running total, another figure,
     a difference, a sum over several days, or a campaign's tally."""
-    return bool(_running(sentence, toll, 0, here) or _counts_another_figure(sentence, toll, others)
+    return bool((_running(sentence, toll, 0, here) and not _one_days_part_of_a_tally(sentence, toll)) or _counts_another_figure(sentence, toll, others)
                 or _DIFFERENCE.match(sentence, toll.end) or _SPAN.search(sentence, toll.end, toll.end + 80)
                 or _beside_a_campaigns_count(sentence, toll, here, *count))
 
@@ -49,6 +49,17 @@ def _running(sentence: str, c: Candidate, sentence_start: int, here: list[Candid
     before = "" if _ORDINAL_INTRO.search(sentence[:at]) else sentence[_after_another_numbers_clause(sentence, at, here, c.metric):at]
     return bool(RUNNING.search(before[-60:] + " " + after) or "brought to" in c.reason
                 or _SINCE.search(before) or _TALLY_TENSE.search(sentence[max(0, at - 100): at + 70]))
+
+
+# "have killed at least 87 people, including four on Thursday": the part of a tally one day gives is
+# that day's toll.
+_INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+(?:at least\s+|about\s+)?$", re.I)
+_ON_A_DAY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:on\s+|late\s+|early\s+)?([A-Za-z]+)", re.I)
+
+
+def _one_days_part_of_a_tally(sentence: str, toll: Candidate) -> bool:
+    day = _ON_A_DAY.match(sentence, toll.end)
+    return bool(_INCLUDING.search(sentence[:toll.start]) and day and day.group(1).lower().rstrip(".") in _TIME_WORDS)
 
 
 def a_running_total(sentence: str, toll: Candidate) -> bool:
