@@ -164,6 +164,20 @@ def _on_a_place(text: str, at: int) -> bool:
     return bool(named) and named.group(1).lower().rstrip(".") not in _TIME_WORDS
 
 
+# "Hours later, gang violence in a border town killed seven": the killing's own subject, named.
+_KILLER = re.compile(r"(?:^|[,;:—–])\s*(?P<subject>[^,;:—–]*?)\s*\b(?P<verb>[a-z]+)\s+"
+                     r"(?:at least\s+|more than\s+|about\s+|some\s+|nearly\s+|an estimated\s+)?$", re.I)
+_PRONOUN = re.compile(r"^(?:(?:and|but|then|which|who|that|it|they|he|she|we)\b\s*)*$", re.I)
+
+
+def killed_by_someone_named(text: str, toll: Candidate, cues: frozenset[str]) -> bool:
+    """The toll is the object of a killing verb whose subject the sentence names ("gang violence …
+    killed seven"), not a pronoun ("it killed three"): in a sentence that names no strike or boat,
+    another party's deaths, not the strike the sentence before told."""
+    killer = _KILLER.search(text[:toll.start])
+    return bool(killer and killer.group("verb").lower() in cues and not _PRONOUN.match(killer.group("subject")))
+
+
 def names_a_land_attack(text: str, nouns: frozenset[str]) -> bool:
     return any(normalise_word(w.group()) in nouns and _on_a_place(text, w.end()) for w in re.finditer(r"[\w-]+", text))
 

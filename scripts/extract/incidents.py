@@ -24,7 +24,7 @@ from datetime import date
 from scripts.extract.candidates import Candidate, candidate_id, extract_text
 from scripts.extract.classify import Vocabulary, normalise_word
 from scripts.extract.incident_dates import NOT_A_DAY, OWN_DAY, strike_day, strike_day_of
-from scripts.extract.incident_tolls import (CAPTION, FIRST_COUNT, PART_SET_ASIDE, a_running_total, about_boats,
+from scripts.extract.incident_tolls import (CAPTION, FIRST_COUNT, PART_SET_ASIDE, a_running_total, about_boats, killed_by_someone_named,
                                             names_a_land_attack, names_a_part,
                                             not_a_toll, other_cue_stems, with_parts_tolls)
 from scripts.extract.sentences import split_sentences
@@ -105,7 +105,8 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
         for toll in (c for c in here if c.metric == toll_metric):
             if not_a_toll(sentence.text, toll, here, others, (words.fields.get(words.count), words.largest_count)):
                 continue
-            if not _told_of_a_boat(n, sentences, per_sentence, nouns, toll_metric):
+            if not _told_of_a_boat(n, sentences, per_sentence, nouns, toll_metric) or (
+                    not about_boats(sentence.text, nouns) and killed_by_someone_named(sentence.text, toll, cues)):
                 continue  # other parties' deaths (a raid, a land operation), or a tally broken down
             if CAPTION.match(sentence.text):
                 continue  # a photo's caption retells an earlier strike
