@@ -203,10 +203,30 @@ def with_parts_tolls(sentence: str, here: list[Candidate], toll_metric: str, cue
     """The figures of a sentence, with the people killed in one part of an operation ("Three men were
     killed during the second strike", which the figure rules set aside as a part of a total) read as
     a toll of that part, so the parts of the day's operation can be added up (and not proposed alone)."""
+    here = _with_the_killings_objects(sentence, here, toll_metric, cues)
     if all(c.metric is not None for c in here) or not names_a_part(sentence, nouns):
         return here
     return [replace(c, metric=toll_metric, reason=PART_SET_ASIDE) if c.metric is None and not _ORDINAL_END.search(sentence, c.start, c.end)
             and _killed_in_phrase(sentence, c.end, cues) else c for c in here]
+
+
+_HEDGE = r"(?:at least\s+|more than\s+|about\s+|nearly\s+|another\s+)?"
+_MORE_OR_PART = re.compile(r"\s+(?:more|others?|of\s+(?:the|those|them|all))\b", re.I)
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|them|all)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def _with_the_killings_objects(sentence: str, here: list[Candidate], toll_metric: str,
+                               cues: frozenset[str]) -> list[Candidate]:
+    """The number right after a killing verb, then "more", "others" or "of the …", is its toll ("killed
+    two more", "killed two of the four people aboard"); the whole it is a part of ("of the four people")
+    is not."""
+    def object_of_the_verb(c: Candidate) -> bool:
+        verb = re.search(rf"\b([A-Za-z]+)\s+{_HEDGE}$", sentence[:c.start])
+        return bool(verb) and verb.group(1).lower() in cues and bool(_MORE_OR_PART.match(sentence, c.end))
+    objects = [c for c in here if c.metric is None and object_of_the_verb(c)]
+    wholes = {id(w) for o in objects for w in here if w.start > o.end and _PARTITIVE.fullmatch(sentence, o.end, w.start)}
+    return [replace(c, metric=toll_metric) if any(c is o for o in objects)
+            else replace(c, metric=None) if id(c) in wholes else c for c in here]
 
 
 def _killed_in_phrase(sentence: str, at: int, cues: frozenset[str]) -> bool:
