@@ -59,7 +59,7 @@ _ON_A_DAY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:on\s+|late\s+|early\s+)?([A-Za
 
 def _one_days_part_of_a_tally(sentence: str, toll: Candidate) -> bool:
     day = _ON_A_DAY.match(sentence, toll.end)
-    return bool(_INCLUDING.search(sentence[:toll.start]) and day and day.group(1).lower().rstrip(".") in _TIME_WORDS)
+    return bool(_INCLUDING.search(sentence[max(0, toll.start - 40):toll.start]) and day and day.group(1).lower().rstrip(".") in _TIME_WORDS)
 
 
 def a_running_total(sentence: str, toll: Candidate) -> bool:
@@ -79,8 +79,10 @@ def _after_another_numbers_clause(sentence: str, at: int, here: list[Candidate],
 
 # "In the eighth known attack on a boat since Sept. 2, two men were killed": the opening phrase places
 # the strike in the count ("since" dates the count); the toll, first in the clause after it, is the strike's.
+# So does an ordinal's phrase that is the toll verb's subject: "The first strike of the campaign, on
+# Sept. 2, killed 11 people" (not "The fifth attack since September, resulting in 27 deaths").
 _ORDINAL_INTRO = re.compile(rf"^\W*(?:in\s+)?(?:what\s+(?:is|was)\s+)?the\s+(?:{_ORDW}|\d+(?:st|nd|rd|th))\b"
-                            r"[^,;]*,\s*$", re.I)
+                            r"[^,;]*(?:,\s*$|(?:,[^,;]*,[^,;]*)?\s[a-z]+\s+$)", re.I)
 
 
 def _stem(word: str) -> str:
@@ -174,7 +176,7 @@ def killed_by_someone_named(text: str, toll: Candidate, cues: frozenset[str]) ->
     """The toll is the object of a killing verb whose subject the sentence names ("gang violence …
     killed seven"), not a pronoun ("it killed three"): in a sentence that names no strike or boat,
     another party's deaths, not the strike the sentence before told."""
-    killer = _KILLER.search(text[:toll.start])
+    killer = _KILLER.search(text[max(0, toll.start - 200):toll.start])
     return bool(killer and killer.group("verb").lower() in cues and not _PRONOUN.match(killer.group("subject")))
 
 
@@ -221,7 +223,7 @@ def _with_the_killings_objects(sentence: str, here: list[Candidate], toll_metric
     two more", "killed two of the four people aboard"); the whole it is a part of ("of the four people")
     is not."""
     def object_of_the_verb(c: Candidate) -> bool:
-        verb = re.search(rf"\b([A-Za-z]+)\s+{_HEDGE}$", sentence[:c.start])
+        verb = re.search(rf"\b([A-Za-z]+)\s+{_HEDGE}$", sentence[max(0, c.start - 60):c.start])
         return bool(verb) and verb.group(1).lower() in cues and bool(_MORE_OR_PART.match(sentence, c.end))
     objects = [c for c in here if c.metric is None and object_of_the_verb(c)]
     wholes = {id(w) for o in objects for w in here if w.start > o.end and _PARTITIVE.fullmatch(sentence, o.end, w.start)}
