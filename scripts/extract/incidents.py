@@ -133,8 +133,38 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
                 "confidence": round(min(0.9, toll.confidence), 2),
                 "reason": _part_reason(how) if toll.reason == PART_SET_ASIDE else _reason(how)})
     added_up = _without_parts(found, words.toll, parts)
-    return _without_first_counts([i for i in added_up if not i["reason"].startswith(PART_SET_ASIDE)
-                                  or _alone_on_its_day(i, added_up)], first_counts)
+    tolled = _without_first_counts([i for i in added_up if not i["reason"].startswith(PART_SET_ASIDE)
+                                    or _alone_on_its_day(i, added_up)], first_counts)
+    return tolled + _strikes_without_a_toll(source, sentences, per_sentence, strike_days, tolled, vocab, words)
+
+
+def _strikes_without_a_toll(source: str, sentences: list, per_sentence: list[list[Candidate]],
+                            strike_days: list[tuple], tolled: list[dict], vocab: Vocabulary,
+                            words: IncidentWords) -> list[dict]:
+    """A strike on a day it gives, in an article that tells no toll ("struck a vessel on Tuesday; two
+    people survived"): one incident per day, with its figures and no toll. An article that tells tolls
+    retells other strikes without theirs ("during the first strike, on Sept. 2, two survived"). A
+    strike is told by a verb of what was done to a vessel or its people (the cues of the incident's
+    figures that are not their nouns)."""
+    if tolled:
+        return []
+    deeds = {normalise_word(w) for f, m in words.fields.items() if f != words.toll
+             for w in vocab.metric(m).cues if normalise_word(w) not in {normalise_word(n) for n in vocab.metric(m).nouns}}
+    days: set[str] = set()
+    found: list[dict] = []
+    for sentence, here, (day, _) in zip(sentences, per_sentence, strike_days):
+        said = {normalise_word(w) for w in re.findall(r"[\w-]+", sentence.text)}
+        if day is None or day in days or CAPTION.match(sentence.text) or not deeds & said:
+            continue
+        days.add(day)
+        by_field = {f: next((c for c in here if c.metric == m), None) for f, m in words.fields.items() if f != words.toll}
+        found.append({
+            "id": incident_id(source, sentence.text, 0, 0, 0), "source": source, "kind": words.kind,
+            "date": day, "date_precision": "day", words.place_field: _place(sentence.text, words.places),
+            **{f: _quantity(by_field.get(f)) for f in words.figures},
+            "quote": sentence.text, "start": sentence.start, "end": sentence.end, "confidence": 0.5,
+            "reason": "a strike on a day the article gives, with no toll"})
+    return found
 
 
 def _part_reason(how: str) -> str:
