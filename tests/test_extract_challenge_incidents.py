@@ -176,6 +176,35 @@ CASES = {
         "The Pentagon said Thursday that it had struck a vessel in the eastern Pacific. Officials said the strike "
         "took place on Wednesday and that four people aboard were killed."),
         [("2025-11-12", PACIFIC, 4)]),
+    # Written after the rules above, and run once before any rule was changed for them.
+    "today_in_a_quote_is_the_posts_day": (date(2025, 11, 21), (
+        "\"Today, at my direction, the Department struck a narco-trafficking vessel in the Caribbean, killing three,\" "
+        "the secretary wrote on X on Thursday."),
+        [("2025-11-20", CARIB, 3)]),
+    "afp_only_the_announcement_day": (date(2025, 11, 14), (
+        "Washington (AFP) - US forces killed four people in a strike on a suspected drug boat in the eastern "
+        "Pacific, the Pentagon said Thursday, the latest in a string of attacks that Caracas calls murder."),
+        [("2025-11-13", PACIFIC, 4)]),
+    "a_search_suspended_later": (date(2025, 11, 28), (
+        "The Mexican navy searched for a survivor after a U.S. strike on Tuesday killed three people aboard a boat in "
+        "the eastern Pacific; the search was suspended on Thursday."),
+        [("2025-11-25", PACIFIC, 3)]),
+    "two_days_tolls_respectively": (date(2025, 11, 17), (
+        "U.S. strikes on boats in the Caribbean on Saturday and Sunday killed three and four people respectively, "
+        "officials said."),
+        [("2025-11-15", CARIB, 3), ("2025-11-16", CARIB, 4)]),
+    "a_seizure_without_casualties": (date(2025, 12, 21), (
+        "U.S. forces seized a second tanker off Venezuela on Saturday, the homeland security secretary said; no "
+        "casualties were reported. The vessel was escorted to port by two Coast Guard cutters."),
+        []),
+    "one_strikes_toll_rose": (date(2025, 11, 14), (
+        "The death toll from Tuesday's strike on a boat rose to four after a survivor died in a hospital, officials "
+        "said Thursday."),
+        [("2025-11-11", None, 4)]),
+    "all_aboard_killed_count_in_the_sentence_before": (date(2025, 11, 8), (
+        "The vessel was carrying five people, according to the military. All of them were killed in Thursday's "
+        "strike in the Caribbean."),
+        [("2025-11-06", CARIB, 5)]),
 }
 
 
@@ -191,7 +220,21 @@ def extractor():
     return incidents
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
+# Known limits: cases the rules still get wrong (they fail here the day they pass).
+KNOWN_LIMITS = {
+    "all_aboard_killed_count_in_the_sentence_before": "'All of them were killed' counts the people the sentence "
+                                                      "before gives; no toll is a number here",
+    "one_strikes_toll_rose": "a toll that 'rose to' a number is read as the campaign's running total, even when it "
+                             "is one strike's ('the death toll from Tuesday's strike')",
+    "today_in_a_quote_is_the_posts_day": "'Today' inside a quote is read as the publication day, not the day the "
+                                         "quote was posted",
+    "two_days_tolls_respectively": "'on Saturday and Sunday killed three and four … respectively' pairs days and "
+                                   "tolls in order; both tolls take the nearest day",
+}
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_LIMITS[n]))
+                                  if n in KNOWN_LIMITS else n for n in sorted(CASES)])
 def test_challenge_incident(name, extractor):
     published, body, expected = CASES[name]
     assert extractor(body, published) == expected
