@@ -30,7 +30,7 @@ def proposed(vocabulary_and_words):
     vocab, words = vocabulary_and_words
 
     def incidents(body: str) -> list[tuple]:
-        return [(i["date"], i["killed"]["value"]) for i in incidents_of("t", body, PUBLISHED, vocab, words)]
+        return [(i["date"], i["killed"] and i["killed"]["value"]) for i in incidents_of("t", body, PUBLISHED, vocab, words)]
     return incidents
 
 
@@ -79,9 +79,12 @@ RULES = {
         [("2025-11-14", 9)]),
     "more_without_than_is_still_a_toll": (
         "The navy said Saturday it killed four more people in a strike on a boat.", [("2025-11-15", 4)]),
-    "deaths_of_an_attack_on_a_named_place_are_no_boat_strike": (
+    "deaths_of_an_attack_on_a_named_place_are_no_boat_strike": (  # the boat's strike, with no toll told
         "The strike on Friday targeted a boat. The campaign also included the attack on Port Verde, which killed "
-        "at least 20 people.", []),
+        "at least 20 people.", [("2025-11-14", None)]),
+    "a_strike_without_a_toll_in_an_article_that_tells_tolls_is_history": (
+        "The navy killed two men on a boat on Friday. During the first strike, on Oct. 3, two men survived.",
+        [("2025-11-14", 2)]),
     "an_attack_on_a_named_day_is_still_a_strike": (
         "The attack on Friday killed three people aboard.", [("2025-11-14", 3)]),
     "a_toll_over_several_days_is_a_sum": (

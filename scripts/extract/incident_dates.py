@@ -16,7 +16,13 @@ from scripts.extract.classify import normalise_word
 from scripts.extract.dates import dates_in
 
 
-_ANNOUNCED_ON = re.compile(r"\b(?:said|says|announced|announces|stated|reported|confirmed|posted|told \w+|added)"
+# "said on Friday", "wrote on social media Saturday", "said in a statement Monday", "in a post on
+# Thursday": the day of an announcement (its verb, or its noun, then where it was made).
+_ANNOUNCED_ON = re.compile(r"\b(?:(?:said|says|announced|announces|stated|reported|confirmed|posted|wrote|writes|"
+                          r"tweeted|told \w+|added)(?:\s+(?:on|in|to)\s+(?:a\s+|an\s+|the\s+)?(?:social media|X|"
+                          r"statement|post|briefing|interview|reporters|television)(?:\s+\w+)?)?"
+                          r"|(?:a|an|the|his|her|its|their)\s+(?:post|statement|briefing|announcement|interview|"
+                          r"press release|news conference))"
                           r"\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _ANNOUNCEMENT = re.compile(r"[\s’'s]*(?:report|statement|announcement|post|briefing|press release|news conference)",
                            re.I)
@@ -64,7 +70,7 @@ def _days_and_announcements(sentence: str, published: date) -> list[tuple[int, d
                   and not _PICTURE.search(sentence[max(0, pos - 120):pos]))
     found: list[tuple[int, date, str, bool]] = []
     for pos, day, words in days:
-        said = bool(_ANNOUNCED_ON.search(sentence[max(0, pos - 30):pos]) or _ANNOUNCEMENT.match(sentence, pos + len(words))
+        said = bool(_ANNOUNCED_ON.search(sentence[max(0, pos - 60):pos]) or _ANNOUNCEMENT.match(sentence, pos + len(words))
                     or _ANNOUNCING.match(sentence, pos + len(words)))
         if found and found[-1][3] and _RESTATED.match(sentence[found[-1][0] + len(found[-1][2]):pos]):
             said = True
@@ -90,9 +96,11 @@ _DAY_AFTER = re.compile(r"\b(?:comes?|came|coming)\s+(?:a|one)\s+day\s+after\b",
 
 
 NOT_A_DAY = "no day (its time is not a day)"
+OWN_DAY = "the sentence's date"
 
-# Times that are not a day: "late last month", "in January", "days after", "a few days ago".
-_VAGUE = re.compile(r"\b(?:days|weeks|months)\s+(?:ago|after|before|earlier|later)\b", re.I)
+# Times that are not a day: "late last month", "in January", "days after", "a few days ago", "an earlier strike".
+_VAGUE = re.compile(r"\b(?:days|weeks|months)\s+(?:ago|after|before|earlier|later)\b"
+                    r"|\b(?:an|one)\s+earlier\b|\ba\s+(?:previous|prior)\b", re.I)  # "an earlier strike killed six"
 
 
 def _only_vaguely_dated(sentence: str, at: int, published: date | None) -> bool:
@@ -124,7 +132,7 @@ def _strike_day_from(sentence: str, toll: Candidate, published: date | None, str
                      n: int) -> tuple[str | None, str]:
     day = _sentence_day(sentence, toll.start, published)
     if day:
-        return day, "the sentence's date"
+        return day, OWN_DAY
     day = _day_before(sentence, published)
     if day:
         return day, "the day before it was announced"

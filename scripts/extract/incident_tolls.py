@@ -23,7 +23,7 @@ def not_a_toll(sentence: str, toll: Candidate, here: list[Candidate], others: fr
                count: tuple[str | None, int | None]) -> bool:
     """A figure of the toll's metric that tells something else: a running total, another figure,
     a difference, a sum over several days, or a campaign's tally."""
-    return bool(_running(sentence, toll, 0) or _counts_another_figure(sentence, toll, others)
+    return bool((_running(sentence, toll, 0, here) and not _one_days_part_of_a_tally(sentence, toll)) or _counts_another_figure(sentence, toll, others)
                 or _DIFFERENCE.match(sentence, toll.end) or _SPAN.search(sentence, toll.end, toll.end + 80)
                 or _beside_a_campaigns_count(sentence, toll, here, *count))
 
@@ -40,25 +40,49 @@ _ORDW = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _NEXT_CLAUSE = re.compile(r"[,;—–]|\s(?:and|while|but)\s|$")
 
 
-def _running(sentence: str, c: Candidate, sentence_start: int) -> bool:
+def _running(sentence: str, c: Candidate, sentence_start: int, here: list[Candidate] = ()) -> bool:
     """A toll that is a running total: a total word ("toll", "so far", "since") close to the number,
     a total brought to it, "since …" before it, or a tally told in the perfect tense."""
     at = c.start - sentence_start
     after = sentence[at: at + 40]
     after = after[:_NEXT_CLAUSE.search(after).start()]  # "killing six, bringing the toll to 46": the 46's words
-    before = "" if _ORDINAL_INTRO.search(sentence[:at]) else sentence[:at]
+    before = "" if _ORDINAL_INTRO.search(sentence[:at]) else sentence[_after_another_numbers_clause(sentence, at, here, c.metric):at]
     return bool(RUNNING.search(before[-60:] + " " + after) or "brought to" in c.reason
                 or _SINCE.search(before) or _TALLY_TENSE.search(sentence[max(0, at - 100): at + 70]))
+
+
+# "have killed at least 87 people, including four on Thursday": the part of a tally one day gives is
+# that day's toll.
+_INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+(?:at least\s+|about\s+)?$", re.I)
+_ON_A_DAY = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:on\s+|late\s+|early\s+)?([A-Za-z]+)", re.I)
+
+
+def _one_days_part_of_a_tally(sentence: str, toll: Candidate) -> bool:
+    day = _ON_A_DAY.match(sentence, toll.end)
+    return bool(_INCLUDING.search(sentence[max(0, toll.start - 40):toll.start]) and day and day.group(1).lower().rstrip(".") in _TIME_WORDS)
 
 
 def a_running_total(sentence: str, toll: Candidate) -> bool:
     return bool(_running(sentence, toll, 0))
 
 
+def _after_another_numbers_clause(sentence: str, at: int, here: list[Candidate], toll_metric: str | None) -> int:
+    """Where the words that may tell of the toll at ``at`` start: after the clause of another toll
+    before it ("Of the 83 people killed so far, 11 died": "so far" is the 83's). A count of another
+    figure keeps its words ("five attacks since Sept. 2, resulting in 27 deaths": a tally)."""
+    ends = [c.end for c in here if c.end <= at and c.metric == toll_metric]
+    if not ends:
+        return 0
+    cut = re.search(r"[,;]", sentence[max(ends):at])
+    return max(ends) + cut.end() if cut else 0
+
+
 # "In the eighth known attack on a boat since Sept. 2, two men were killed": the opening phrase places
 # the strike in the count ("since" dates the count); the toll, first in the clause after it, is the strike's.
+# So does an ordinal's phrase that is the toll verb's subject: "The first strike of the campaign, on
+# Sept. 2, killed 11 people" (not "The fifth attack since September, resulting in 27 deaths").
 _ORDINAL_INTRO = re.compile(rf"^\W*(?:in\s+)?(?:what\s+(?:is|was)\s+)?the\s+(?:{_ORDW}|\d+(?:st|nd|rd|th))\b"
-                            r"[^,;]*,\s*$", re.I)
+                            r"[^,;]*(?:,\s*$|(?:,[^,;]*,[^,;]*)?\s[a-z]+\s+$)", re.I)
 
 
 def _stem(word: str) -> str:
@@ -142,6 +166,20 @@ def _on_a_place(text: str, at: int) -> bool:
     return bool(named) and named.group(1).lower().rstrip(".") not in _TIME_WORDS
 
 
+# "Hours later, gang violence in a border town killed seven": the killing's own subject, named.
+_KILLER = re.compile(r"(?:^|[,;:—–])\s*(?P<subject>[^,;:—–]*?)\s*\b(?P<verb>[a-z]+)\s+"
+                     r"(?:at least\s+|more than\s+|about\s+|some\s+|nearly\s+|an estimated\s+)?$", re.I)
+_PRONOUN = re.compile(r"^(?:(?:and|but|then|which|who|that|it|they|he|she|we)\b\s*)*$", re.I)
+
+
+def killed_by_someone_named(text: str, toll: Candidate, cues: frozenset[str]) -> bool:
+    """The toll is the object of a killing verb whose subject the sentence names ("gang violence …
+    killed seven"), not a pronoun ("it killed three"): in a sentence that names no strike or boat,
+    another party's deaths, not the strike the sentence before told."""
+    killer = _KILLER.search(text[max(0, toll.start - 200):toll.start])
+    return bool(killer and killer.group("verb").lower() in cues and not _PRONOUN.match(killer.group("subject")))
+
+
 def names_a_land_attack(text: str, nouns: frozenset[str]) -> bool:
     return any(normalise_word(w.group()) in nouns and _on_a_place(text, w.end()) for w in re.finditer(r"[\w-]+", text))
 
@@ -167,10 +205,30 @@ def with_parts_tolls(sentence: str, here: list[Candidate], toll_metric: str, cue
     """The figures of a sentence, with the people killed in one part of an operation ("Three men were
     killed during the second strike", which the figure rules set aside as a part of a total) read as
     a toll of that part, so the parts of the day's operation can be added up (and not proposed alone)."""
+    here = _with_the_killings_objects(sentence, here, toll_metric, cues)
     if all(c.metric is not None for c in here) or not names_a_part(sentence, nouns):
         return here
     return [replace(c, metric=toll_metric, reason=PART_SET_ASIDE) if c.metric is None and not _ORDINAL_END.search(sentence, c.start, c.end)
             and _killed_in_phrase(sentence, c.end, cues) else c for c in here]
+
+
+_HEDGE = r"(?:at least\s+|more than\s+|about\s+|nearly\s+|another\s+)?"
+_MORE_OR_PART = re.compile(r"\s+(?:more|others?|of\s+(?:the|those|them|all))\b", re.I)
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|them|all)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def _with_the_killings_objects(sentence: str, here: list[Candidate], toll_metric: str,
+                               cues: frozenset[str]) -> list[Candidate]:
+    """The number right after a killing verb, then "more", "others" or "of the …", is its toll ("killed
+    two more", "killed two of the four people aboard"); the whole it is a part of ("of the four people")
+    is not."""
+    def object_of_the_verb(c: Candidate) -> bool:
+        verb = re.search(rf"\b([A-Za-z]+)\s+{_HEDGE}$", sentence[max(0, c.start - 60):c.start])
+        return bool(verb) and verb.group(1).lower() in cues and bool(_MORE_OR_PART.match(sentence, c.end))
+    objects = [c for c in here if c.metric is None and object_of_the_verb(c)]
+    wholes = {id(w) for o in objects for w in here if w.start > o.end and _PARTITIVE.fullmatch(sentence, o.end, w.start)}
+    return [replace(c, metric=toll_metric) if any(c is o for o in objects)
+            else replace(c, metric=None) if id(c) in wholes else c for c in here]
 
 
 def _killed_in_phrase(sentence: str, at: int, cues: frozenset[str]) -> bool:

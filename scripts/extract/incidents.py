@@ -23,8 +23,8 @@ from datetime import date
 
 from scripts.extract.candidates import Candidate, candidate_id, extract_text
 from scripts.extract.classify import Vocabulary, normalise_word
-from scripts.extract.incident_dates import NOT_A_DAY, strike_day, strike_day_of
-from scripts.extract.incident_tolls import (CAPTION, FIRST_COUNT, PART_SET_ASIDE, a_running_total, about_boats,
+from scripts.extract.incident_dates import NOT_A_DAY, OWN_DAY, strike_day, strike_day_of
+from scripts.extract.incident_tolls import (CAPTION, FIRST_COUNT, PART_SET_ASIDE, a_running_total, about_boats, killed_by_someone_named,
                                             names_a_land_attack, names_a_part,
                                             not_a_toll, other_cue_stems, with_parts_tolls)
 from scripts.extract.sentences import split_sentences
@@ -73,9 +73,14 @@ def _quantity(c: Candidate | None) -> dict | None:
     return {"value": c.value, "qualifier": c.qualifier, **({"high": c.high} if c.high is not None else {})}
 
 
-def _place(text: str, places: tuple[str, ...]) -> str | None:
-    named = [t for t in places if re.search(rf"\b{re.escape(t)}\b", text, re.I)]
-    return named[0] if len(named) == 1 else None
+def _place(text: str, places: tuple[str, ...], at: int | None = None) -> str | None:
+    """The one place a text names; where it names several, the last named before the toll at ``at``
+    ("a boat in the Caribbean on Monday, killing three, and another in the eastern Pacific, killing two")."""
+    named = sorted((m.start(), t) for t in places for m in re.finditer(rf"\b{re.escape(t)}\b", text, re.I))
+    if len({t for _, t in named}) == 1:
+        return named[0][1]
+    before = [t for pos, t in named if at is not None and pos < at]
+    return before[-1] if before else None
 
 
 def incidents_of(source: str, body: str, published: date | None, vocab: Vocabulary,
@@ -100,7 +105,8 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
         for toll in (c for c in here if c.metric == toll_metric):
             if not_a_toll(sentence.text, toll, here, others, (words.fields.get(words.count), words.largest_count)):
                 continue
-            if not _told_of_a_boat(n, sentences, per_sentence, nouns, toll_metric):
+            if not _told_of_a_boat(n, sentences, per_sentence, nouns, toll_metric) or (
+                    not about_boats(sentence.text, nouns) and killed_by_someone_named(sentence.text, toll, cues)):
                 continue  # other parties' deaths (a raid, a land operation), or a tally broken down
             if CAPTION.match(sentence.text):
                 continue  # a photo's caption retells an earlier strike
@@ -121,13 +127,56 @@ def incidents_of(source: str, body: str, published: date | None, vocab: Vocabula
             found.append({
                 "id": incident_id(source, sentence.text, toll.start, toll.end, toll.value),
                 "source": source, "kind": words.kind, "date": day, "date_precision": "day" if day else None,
-                words.place_field: _place(sentence.text, words.places) or article_place,
+                words.place_field: _place(sentence.text, words.places, toll.start) or article_place,
                 **{f: _quantity(by_field.get(f)) for f in words.figures},
                 "quote": sentence.text, "start": sentence.start, "end": sentence.end,
                 "confidence": round(min(0.9, toll.confidence), 2),
-                "reason": PART_SET_ASIDE if toll.reason == PART_SET_ASIDE else _reason(how)})
+                "reason": _part_reason(how) if toll.reason == PART_SET_ASIDE else _reason(how)})
     added_up = _without_parts(found, words.toll, parts)
-    return _without_first_counts([i for i in added_up if i["reason"] != PART_SET_ASIDE], first_counts)
+    tolled = _without_first_counts([i for i in added_up if not i["reason"].startswith(PART_SET_ASIDE)
+                                    or _alone_on_its_day(i, added_up)], first_counts)
+    return tolled + _strikes_without_a_toll(source, sentences, per_sentence, strike_days, tolled, vocab, words)
+
+
+def _strikes_without_a_toll(source: str, sentences: list, per_sentence: list[list[Candidate]],
+                            strike_days: list[tuple], tolled: list[dict], vocab: Vocabulary,
+                            words: IncidentWords) -> list[dict]:
+    """A strike on a day it gives, in an article that tells no toll ("struck a vessel on Tuesday; two
+    people survived"): one incident per day, with its figures and no toll. An article that tells tolls
+    retells other strikes without theirs ("during the first strike, on Sept. 2, two survived"). A
+    strike is told by a verb of what was done to a vessel or its people (the cues of the incident's
+    figures that are not their nouns)."""
+    if tolled:
+        return []
+    deeds = {normalise_word(w) for f, m in words.fields.items() if f != words.toll
+             for w in vocab.metric(m).cues if normalise_word(w) not in {normalise_word(n) for n in vocab.metric(m).nouns}}
+    days: set[str] = set()
+    found: list[dict] = []
+    for sentence, here, (day, _) in zip(sentences, per_sentence, strike_days):
+        said = {normalise_word(w) for w in re.findall(r"[\w-]+", sentence.text)}
+        if day is None or day in days or CAPTION.match(sentence.text) or not deeds & said:
+            continue
+        days.add(day)
+        by_field = {f: next((c for c in here if c.metric == m), None) for f, m in words.fields.items() if f != words.toll}
+        found.append({
+            "id": incident_id(source, sentence.text, 0, 0, 0), "source": source, "kind": words.kind,
+            "date": day, "date_precision": "day", words.place_field: _place(sentence.text, words.places),
+            **{f: _quantity(by_field.get(f)) for f in words.figures},
+            "quote": sentence.text, "start": sentence.start, "end": sentence.end, "confidence": 0.5,
+            "reason": "a strike on a day the article gives, with no toll"})
+    return found
+
+
+def _part_reason(how: str) -> str:
+    """A part set aside keeps the day its own sentence gives, which may make it a strike of its own."""
+    return f"{PART_SET_ASIDE}; dated by {how}" if how == OWN_DAY else PART_SET_ASIDE
+
+
+def _alone_on_its_day(part: dict, found: list[dict]) -> bool:
+    """A part of a total that its own sentence dates, with no other toll of that day, is that strike's
+    toll: "Of the 83 people killed so far, 11 died in the first strike, on Sept. 2" (the total is a
+    tally, not that day's operation)."""
+    return part["reason"] != PART_SET_ASIDE and sum(i["date"] == part["date"] for i in found) == 1
 
 
 def _told_of_a_boat(n: int, sentences: list, per_sentence: list[list[Candidate]], nouns: frozenset[str],
