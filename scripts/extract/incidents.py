@@ -75,7 +75,7 @@ def _quantity(c: Candidate | None) -> dict | None:
 
 def _place(text: str, places: tuple[str, ...], at: int | None = None) -> str | None:
     """The one place a text names; where it names several, the last named before the toll at ``at``
-    ("a boat in the Caribbean on Monday, killing three, and another in the eastern Pacific, killing two")."""
+    ("a boat in the North Sea on Monday, killing three, and another in the Baltic, killing two")."""
     named = sorted((m.start(), t) for t in places for m in re.finditer(rf"\b{re.escape(t)}\b", text, re.I))
     if len({t for _, t in named}) == 1:
         return named[0][1]
@@ -157,7 +157,10 @@ def _strikes_without_a_toll(source: str, sentences: list, per_sentence: list[lis
         if day is None or day in days or CAPTION.match(sentence.text) or not deeds & said:
             continue
         days.add(day)
-        by_field = {f: next((c for c in here if c.metric == m), None) for f, m in words.fields.items() if f != words.toll}
+        # Its figures, not the running totals beside it ("In all, 21 boats have been destroyed; the
+        # latest strike, on Monday, destroyed two").
+        by_field = {f: next((c for c in here if c.metric == m and not a_running_total(sentence.text, c)), None)
+                    for f, m in words.fields.items() if f != words.toll}
         found.append({
             "id": incident_id(source, sentence.text, 0, 0, 0), "source": source, "kind": words.kind,
             "date": day, "date_precision": "day", words.place_field: _place(sentence.text, words.places),
